@@ -46,10 +46,13 @@ const columns = (tx: Parameters<Parameters<typeof asUser>[1]>[0]) => tx`
 
 /** Campaigns the person may see, open ones first, then upcoming, then past. */
 export async function list(actor: Actor | null): Promise<Campaign[]> {
-	return asUser(actor, (tx) => tx<Campaign[]>`
+	return asUser(
+		actor,
+		(tx) => tx<Campaign[]>`
 		select ${columns(tx)} from public.campaigns c
 		order by array_position(array['open', 'scheduled', 'draft', 'closed', 'final'],
-			public.campaign_phase(c)), c.starts_at desc`);
+			public.campaign_phase(c)), c.starts_at desc`
+	);
 }
 
 /**
@@ -62,7 +65,9 @@ export async function read(actor: Actor | null, id: string): Promise<Campaign | 
 
 	return asUser(actor, async (tx) => {
 		await tx`select public.finalize_campaign(${id})`;
-		const rows = await tx<Campaign[]>`select ${columns(tx)} from public.campaigns c where c.id = ${id}`;
+		const rows = await tx<
+			Campaign[]
+		>`select ${columns(tx)} from public.campaigns c where c.id = ${id}`;
 		return rows[0] ?? null;
 	});
 }
@@ -84,7 +89,9 @@ export async function create(actor: Actor, input: NewCampaign): Promise<string> 
 }
 
 export async function publish(actor: Actor, id: string): Promise<void> {
-	await asUser(actor, (tx) => tx`
+	await asUser(
+		actor,
+		(tx) => tx`
 		update public.campaigns set published_at = now() where id = ${id} and published_at is null`
 	).catch(asDomainError);
 }
@@ -95,25 +102,33 @@ export async function close(actor: Actor, id: string): Promise<void> {
 }
 
 export async function join(actor: Actor, id: string): Promise<void> {
-	await asUser(actor, (tx) => tx`
+	await asUser(
+		actor,
+		(tx) => tx`
 		insert into public.campaign_participants (campaign_id) values (${id}) on conflict do nothing`
 	).catch(asDomainError);
 }
 
 export async function hasJoined(actor: Actor | null, id: string): Promise<boolean> {
 	if (!actor) return false;
-	const rows = await asUser(actor, (tx) => tx`
-		select 1 from public.campaign_participants where campaign_id = ${id} and user_id = ${actor.id}`);
+	const rows = await asUser(
+		actor,
+		(tx) => tx`
+		select 1 from public.campaign_participants where campaign_id = ${id} and user_id = ${actor.id}`
+	);
 	return rows.length > 0;
 }
 
 /** The campaign's area as GeoJSON (RFC 7946: counter-clockwise outer rings), for the map. */
 export async function areaGeoJson(actor: Actor | null, id: string): Promise<unknown> {
-	const rows = await asUser(actor, (tx) => tx<{ geojson: unknown }[]>`
+	const rows = await asUser(
+		actor,
+		(tx) => tx<{ geojson: unknown }[]>`
 		select extensions.st_asgeojson(extensions.st_forcepolygonccw(extensions.st_union(a.geom)), 6)::json
 			as geojson
 		from public.campaign_areas ca join public.areas a on a.id = ca.area_id
-		where ca.campaign_id = ${id}`);
+		where ca.campaign_id = ${id}`
+	);
 	return rows[0]?.geojson ?? null;
 }
 

@@ -34,8 +34,13 @@ export interface GalleryPage {
  * Sends an entry. The database function checks the period, the area and the photo; its
  * refusals arrive as DomainError (`campaign_not_open`, `outside_area`, `photo_missing`).
  */
-export async function submit(actor: Actor, input: NewEntry): Promise<{ id: string; status: string }> {
-	const rows = await asUser(actor, (tx) => tx<{ id: string; status: string }[]>`
+export async function submit(
+	actor: Actor,
+	input: NewEntry
+): Promise<{ id: string; status: string }> {
+	const rows = await asUser(
+		actor,
+		(tx) => tx<{ id: string; status: string }[]>`
 		select id, status from public.submit_entry(${input.campaignId}, ${input.photoId},
 			${input.lon}, ${input.lat}, ${input.comment}, ${input.idempotencyKey})`
 	).catch(asDomainError);
@@ -71,20 +76,26 @@ export async function gallery(
 
 /** Entries waiting for an organiser's decision. */
 export async function awaitingModeration(actor: Actor, campaignId: string): Promise<Entry[]> {
-	return asUser(actor, (tx) => tx<Entry[]>`
+	return asUser(
+		actor,
+		(tx) => tx<Entry[]>`
 		select ${tx.unsafe(entryColumns)} from public.entries e
 		join public.profiles p on p.id = e.user_id
 		where e.campaign_id = ${campaignId} and e.status = 'pending'
-		order by e.created_at`);
+		order by e.created_at`
+	);
 }
 
 /** The person's own entries in a campaign, whatever their status. */
 export async function mine(actor: Actor, campaignId: string): Promise<Entry[]> {
-	return asUser(actor, (tx) => tx<Entry[]>`
+	return asUser(
+		actor,
+		(tx) => tx<Entry[]>`
 		select ${tx.unsafe(entryColumns)} from public.entries e
 		join public.profiles p on p.id = e.user_id
 		where e.campaign_id = ${campaignId} and e.user_id = ${actor.id}
-		order by e.created_at desc`);
+		order by e.created_at desc`
+	);
 }
 
 export async function moderate(

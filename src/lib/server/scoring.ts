@@ -36,7 +36,10 @@ export async function leaderboard(
 
 /** A person's total points over every campaign. */
 export async function totalPoints(actor: Actor): Promise<number> {
-	const [{ total }] = await asUser(actor, (tx) => tx<{ total: number }[]>`
-		select coalesce(sum(points), 0)::int as total from public.point_events where user_id = ${actor.id}`);
+	const [{ total }] = await asUser(
+		actor,
+		(tx) => tx<{ total: number }[]>`
+		select coalesce(sum(points), 0)::int as total from public.point_events where user_id = ${actor.id}`
+	);
 	return total;
 }

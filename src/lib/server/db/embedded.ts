@@ -12,7 +12,9 @@ export interface EmbeddedDatabase {
  */
 export function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
 	const script = resolve(process.env.MACHI_ROOT ?? process.cwd(), 'scripts/pglite-server.js');
-	const child = fork(script, [resolve(dataDir)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(script, [resolve(dataDir)], {
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
 
 	return new Promise((done, fail) => {
 		child.once('message', (message) => {

@@ -11,19 +11,74 @@ const ORGANISER = { email: 'organiser@example.jp', nickname: '千葉市まちづ
 const CITIZENS = ['いなげの海風', 'みはまランナー', 'はなみがわ散歩', 'わかばの森', 'みどり坂'];
 
 const OFFICES = [
-	{ code: 'civil-chuo-mihama', ja: '中央・美浜土木事務所', en: 'Chuo/Mihama Civil Works Office', wards: ['12101', '12106'] },
-	{ code: 'civil-hanamigawa-inage', ja: '花見川・稲毛土木事務所', en: 'Hanamigawa/Inage Civil Works Office', wards: ['12102', '12103'] },
-	{ code: 'civil-wakaba-midori', ja: '若葉・緑土木事務所', en: 'Wakaba/Midori Civil Works Office', wards: ['12104', '12105'] },
+	{
+		code: 'civil-chuo-mihama',
+		ja: '中央・美浜土木事務所',
+		en: 'Chuo/Mihama Civil Works Office',
+		wards: ['12101', '12106']
+	},
+	{
+		code: 'civil-hanamigawa-inage',
+		ja: '花見川・稲毛土木事務所',
+		en: 'Hanamigawa/Inage Civil Works Office',
+		wards: ['12102', '12103']
+	},
+	{
+		code: 'civil-wakaba-midori',
+		ja: '若葉・緑土木事務所',
+		en: 'Wakaba/Midori Civil Works Office',
+		wards: ['12104', '12105']
+	},
 	{ code: 'parks', ja: '公園管理課', en: 'Parks Management Division', wards: [] },
 	{ code: 'waste', ja: '収集業務課', en: 'Waste Collection Division', wards: [] }
 ];
 
 const CATEGORIES = [
-	{ code: 'road-damage', group: 'road', office: null, ja: '道路の損傷', en: 'Road damage', helpJa: '穴、段差、ひび割れなど', helpEn: 'Potholes, bumps, cracks' },
-	{ code: 'park-equipment', group: 'park', office: 'parks', ja: '公園の遊具・ベンチ', en: 'Park equipment and benches', helpJa: '壊れた遊具やベンチ', helpEn: 'Broken play equipment or benches' },
-	{ code: 'streetlight', group: 'streetlight', office: null, ja: '街灯の不具合', en: 'Streetlight fault', helpJa: '消えている、点滅している街灯', helpEn: 'Lights that are out or flickering' },
-	{ code: 'dumping', group: 'rubbish', office: 'waste', ja: 'ごみの不法投棄', en: 'Illegal dumping', helpJa: '道路や公園に捨てられたごみ', helpEn: 'Rubbish left on roads or in parks' },
-	{ code: 'other', group: 'other', office: null, ja: 'その他', en: 'Other', helpJa: '上記にあてはまらないもの', helpEn: 'Anything else' }
+	{
+		code: 'road-damage',
+		group: 'road',
+		office: null,
+		ja: '道路の損傷',
+		en: 'Road damage',
+		helpJa: '穴、段差、ひび割れなど',
+		helpEn: 'Potholes, bumps, cracks'
+	},
+	{
+		code: 'park-equipment',
+		group: 'park',
+		office: 'parks',
+		ja: '公園の遊具・ベンチ',
+		en: 'Park equipment and benches',
+		helpJa: '壊れた遊具やベンチ',
+		helpEn: 'Broken play equipment or benches'
+	},
+	{
+		code: 'streetlight',
+		group: 'streetlight',
+		office: null,
+		ja: '街灯の不具合',
+		en: 'Streetlight fault',
+		helpJa: '消えている、点滅している街灯',
+		helpEn: 'Lights that are out or flickering'
+	},
+	{
+		code: 'dumping',
+		group: 'rubbish',
+		office: 'waste',
+		ja: 'ごみの不法投棄',
+		en: 'Illegal dumping',
+		helpJa: '道路や公園に捨てられたごみ',
+		helpEn: 'Rubbish left on roads or in parks'
+	},
+	{
+		code: 'other',
+		group: 'other',
+		office: null,
+		ja: 'その他',
+		en: 'Other',
+		helpJa: '上記にあてはまらないもの',
+		helpEn: 'Anything else'
+	}
 ];
 
 function root(): string {
@@ -91,7 +146,8 @@ async function seedPerson(
 	ward: string,
 	hash: string
 ): Promise<string> {
-	const [{ id }] = await tx`insert into auth.users (id, email, encrypted_password, email_confirmed_at)
+	const [{ id }] =
+		await tx`insert into auth.users (id, email, encrypted_password, email_confirmed_at)
 		values (gen_random_uuid(), ${email}, ${hash}, now()) returning id`;
 	await tx`insert into public.profiles (id, nickname, home_ward_code, terms_version)
 		values (${id}, ${nickname}, ${ward}, '2026-12')`;
@@ -131,7 +187,14 @@ async function seedCampaigns(tx: TransactionSql, organiser: string, citizens: st
 async function seedCampaign(
 	tx: TransactionSql,
 	organiser: string,
-	c: { title: string; description: string; startsAt: Date; endsAt: Date; review: string; colours: string[] }
+	c: {
+		title: string;
+		description: string;
+		startsAt: Date;
+		endsAt: Date;
+		review: string;
+		colours: string[];
+	}
 ): Promise<string> {
 	const [{ id }] = await tx`insert into public.campaigns (kind, title, description, starts_at,
 			ends_at, review_window, points_per_entry, moderation, published_at, created_by)
