@@ -3,12 +3,14 @@
 # npm's packages installed.
 #
 #   1. system dependencies (scripts/ensure-deps.sh: chromium, PostgreSQL 15, PostGIS, pgTAP)
-#   2. svelte-check and lint (one test each)
-#   3. a throwaway PostgreSQL 15 (scripts/pg-throwaway.sh) and, meanwhile, one migrated
-#      embedded database (scripts/make-template-db.ts) that every later step copies
-#   4. Vitest twice: on the embedded PGlite, then with DATABASE_URL on PostgreSQL 15
+#   2. `vite build` (also compiles the Paraglide messages), svelte-check and lint (one test
+#      each), while one migrated embedded database (scripts/make-template-db.ts) is built in
+#      the background for every later step to copy
+#   3. a throwaway PostgreSQL 15 (scripts/pg-throwaway.sh)
+#   4. Vitest twice, the whole suite: on the embedded PGlite, then with DATABASE_URL on
+#      PostgreSQL 15 (the suite is small, and a spec need not say whether it uses the database)
 #   5. pgTAP (supabase/tests/database): pg_prove on PostgreSQL 15, scripts/pgtap-pglite.ts on PGlite
-#   6. Playwright end to end against the built server (`vite build`, scripts/e2e-server.sh)
+#   6. Playwright end to end against the built server (scripts/e2e-server.sh)
 #
 # Each step is counted; the last line is `N passed, N failed` over the individual tests of all
 # runners, and the exit status is non-zero when anything failed. Set KEEP_TEST_TMP=1 to keep
@@ -181,9 +183,14 @@ if ! setup_step "system dependencies" bash scripts/ensure-deps.sh; then
 	echo "test: continuing; the steps that need the missing packages will fail"
 fi
 
-# The template takes about half a minute of one core; build it while check and lint run.
+# The template takes about half a minute of one core; build it while the app builds.
 npx tsx scripts/make-template-db.ts "$TEMPLATE" >"$RUN_TMP/template.log" 2>&1 &
 TEMPLATE_PID=$!
+
+# The build comes first: it also compiles the Paraglide messages (src/lib/paraglide, not in
+# git) that svelte-check needs in a fresh clone.
+build_ok=0
+setup_step "vite build" build_app && build_ok=1
 
 single_step "svelte-check" npm run --silent check
 single_step "lint" npm run --silent lint
@@ -212,14 +219,12 @@ else
 	not_run "pgTAP on PGlite" "the template database could not be built"
 fi
 
-if setup_step "vite build" build_app; then
-	if ((template_ok)); then
-		counted_step "Playwright end to end" playwright "$REPORTS/e2e.json" playwright
-	else
-		not_run "Playwright end to end" "the template database could not be built"
-	fi
-else
+if ((build_ok == 0)); then
 	not_run "Playwright end to end" "the app did not build"
+elif ((template_ok == 0)); then
+	not_run "Playwright end to end" "the template database could not be built"
+else
+	counted_step "Playwright end to end" playwright "$REPORTS/e2e.json" playwright
 fi
 
 # ---------------------------------------------------------------------------------------------
