@@ -1,0 +1,103 @@
+import { error, fail } from '@sveltejs/kit';
+import { messageFor } from '$lib/errors';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { actorOf, signInFirst } from '$lib/server/actor';
+import * as areas from '$lib/server/areas';
+import * as campaigns from '$lib/server/campaigns';
+import * as entries from '$lib/server/entries';
+import { DomainError } from '$lib/server/errors';
+import * as scoring from '$lib/server/scoring';
+import type { Geometry } from 'geojson';
+import type { Actions, PageServerLoad } from './$types';
+
+const GALLERY_PAGE_SIZE = 24;
+
+/** `?page=N` as a number; anything unreadable is page 1, and the gallery clamps the rest. */
+function requestedPage(url: URL): number {
+	const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
+	return Number.isSafeInteger(page) ? page : 1;
+}
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const actor = actorOf(locals);
+	const campaign = await campaigns.read(actor, params.id);
+	if (!campaign) error(404, m.campaign_not_found());
+
+	const [gallery, leaderboard, joined, mine, area, wards] = await Promise.all([
+		entries.gallery(actor, campaign.id, requestedPage(url), GALLERY_PAGE_SIZE),
+		scoring.leaderboard(actor, campaign.id, 20),
+		campaigns.hasJoined(actor, campaign.id),
+		actor ? entries.mine(actor, campaign.id) : [],
+		campaigns.areaGeoJson(actor, campaign.id),
+		areas.listWards(actor)
+	]);
+
+	const wardName = (ward: areas.Ward) => (getLocale() === 'ja' ? ward.nameJa : ward.nameEn);
+	const me = actor?.id;
+	return {
+		campaign,
+		wardNames: wards.filter((w) => campaign.wardCodes.includes(w.code)).map(wardName),
+		allWards: wards.every((w) => campaign.wardCodes.includes(w.code)),
+		area: area as Geometry | null,
+		joined,
+		mine: mine.map(({ id, photoId, comment, status, createdAt }) => ({
+			id,
+			photoId,
+			comment,
+			status,
+			createdAt
+		})),
+		gallery: { ...gallery, entries: await withAltText(gallery.entries, wardName) },
+		leaderboard: {
+			top: leaderboard.top.map(({ userId, ...standing }) => ({ ...standing, isMe: userId === me })),
+			mine: leaderboard.mine
+				? {
+						rank: leaderboard.mine.rank,
+						points: leaderboard.mine.points,
+						nickname: leaderboard.mine.nickname
+					}
+				: null
+		}
+	};
+};
+
+/**
+ * A description for each photo: the participant's comment, or for a photo without one, whose
+ * entry it is and in which ward it was taken, so a screen reader never hears only "image".
+ */
+async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) => string) {
+	return Promise.all(
+		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt }) => {
+			let alt = comment.trim();
+			if (!alt) {
+				const ward = await areas.wardAt(lon, lat);
+				alt = ward
+					? m.campaign_photo_alt({ nickname, ward: wardName(ward) })
+					: m.campaign_photo_alt_plain({ nickname });
+			}
+			return { id, photoId, nickname, comment, lon, lat, createdAt, alt };
+		})
+	);
+}
+
+export const actions: Actions = {
+	join: async ({ params, url, locals }) => {
+		const actor = actorOf(locals);
+		if (!actor) signInFirst(url);
+		const campaign = await campaigns.read(actor, params.id);
+		if (!campaign) error(404, m.campaign_not_found());
+		if (campaign.phase !== 'open' && campaign.phase !== 'scheduled') {
+			return fail(409, { error: messageFor('campaign_not_open') });
+		}
+
+		try {
+			await campaigns.join(actor, campaign.id);
+		} catch (failure) {
+			if (failure instanceof DomainError) return fail(400, { error: messageFor(failure.code) });
+			throw failure;
+		}
+
+		return { joined: true };
+	}
+};
