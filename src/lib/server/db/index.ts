@@ -23,6 +23,7 @@ async function open(): Promise<Database> {
 	const url = process.env.DATABASE_URL;
 	if (url) {
 		const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice });
+		process.once('sveltekit:shutdown', () => void sql.end({ timeout: 5 }));
 		const { total } = await migrate(sql);
 		return { sql, kind: 'postgres', migrations: total };
 	}
@@ -34,6 +35,11 @@ async function open(): Promise<Database> {
 		database: 'postgres',
 		max: 4,
 		onnotice
+	});
+	// adapter-node emits this after SIGTERM/SIGINT once requests are done: close the pool and
+	// the embedded database so the process can exit.
+	process.once('sveltekit:shutdown', () => {
+		void sql.end({ timeout: 5 }).finally(() => embedded.child.kill('SIGTERM'));
 	});
 	const { total } = await migrate(sql);
 	if (process.env.DEMO_DATA !== 'off') await seedDemo(sql);
