@@ -159,8 +159,18 @@ pgtap_on_pglite() {
 			"${PGTAP_FILES[@]}"
 }
 
+# Vite refuses to build while another build of the same folder runs (in a working tree that
+# others share); wait for it rather than fail.
 build_app() {
-	PUBLIC_MAP_STYLE_URL=/map/offline-style.json limit 900 npx vite build
+	local attempt log=$RUN_TMP/vite-build.log
+	for attempt in 1 2 3 4 5 6 7 8 9 10; do
+		PUBLIC_MAP_STYLE_URL=/map/offline-style.json limit 900 npx vite build 2>&1 | tee "$log"
+		[[ ${PIPESTATUS[0]} -eq 0 ]] && return 0
+		grep -q 'Found another Vite build process' "$log" || return 1
+		echo "test: another vite build is running here; trying again in 20 s ($attempt/10)"
+		sleep 20
+	done
+	return 1
 }
 
 playwright() {
