@@ -41,6 +41,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		allWards: wards.every((w) => campaign.wardCodes.includes(w.code)),
 		area: area as Geometry | null,
 		joined,
+		// The entry form comes back here with ?sent=1 once the entry is in.
+		sent: url.searchParams.has('sent'),
 		mine: mine.map(({ id, photoId, comment, status, createdAt }) => ({
 			id,
 			photoId,
