@@ -51,6 +51,26 @@ async function buildTemplate(dir: string): Promise<void> {
 	else renameSync(building, dir);
 }
 
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Deletes the copies of spec runs that have ended. A copy cannot go when its own file ends: the
+ * embedded database writes its files back when it closes, which is when the worker exits.
+ */
+function sweepCopies(): void {
+	for (const name of readdirSync(tmpdir())) {
+		const pid = Number(/^machi-auth-test-(\d+)-/.exec(name)?.[1]);
+		if (pid && !isRunning(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+	}
+}
+
 /**
  * Points this process's database at a fresh copy of the migrated template, without demo data
  * and with a cheap bcrypt cost. Call in beforeAll, before anything touches the database. With
@@ -61,13 +81,12 @@ export async function useTestDatabase(): Promise<void> {
 	process.env.BCRYPT_COST ??= '4';
 	if (process.env.DATABASE_URL) return;
 
+	sweepCopies();
 	const template = join(tmpdir(), `machi-auth-template-${schemaFingerprint()}`);
 	if (!existsSync(template)) await buildTemplate(template);
-
-	const copy = mkdtempSync(join(tmpdir(), 'machi-auth-test-'));
+	const copy = mkdtempSync(join(tmpdir(), `machi-auth-test-${process.pid}-`));
 	cpSync(template, copy, { recursive: true });
 	process.env.PGLITE_DIR = copy;
-	process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
 }
 
 /** A stand-in for the RequestEvent of a form post, with a cookie jar that can be inspected. */
