@@ -13,7 +13,11 @@ export function formatDateTime(date: Date): string {
 	return formatter({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** A period; shared parts (the year, the month) are written once where the language allows. */
+/**
+ * A period, both ends written in full: Intl's formatRange shortens a same-day range into a
+ * different style (「0時00分～23時00分」), which reads as inconsistent beside the other dates.
+ */
 export function formatPeriod(start: Date, end: Date): string {
-	return formatter({ dateStyle: 'medium', timeStyle: 'short' }).formatRange(start, end);
+	const separator = getLocale() === 'ja' ? ' 〜 ' : ' – ';
+	return formatDateTime(start) + separator + formatDateTime(end);
 }
