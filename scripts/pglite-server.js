@@ -13,9 +13,15 @@ const dataDir = process.argv[2];
 mkdirSync(dataDir, { recursive: true });
 
 const db = await PGlite.create(dataDir, { extensions: { postgis } });
+dropEarlyReadyForQuery(db);
 const socketDir = mkdtempSync(join(tmpdir(), 'machi-pglite-'));
 const socketPath = join(socketDir, '.s.PGSQL.5432');
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 16 });
+const server = new PGLiteSocketServer({
+	db,
+	path: socketPath,
+	maxConnections: 16,
+	debug: process.env.PGLITE_SOCKET_DEBUG === 'on'
+});
 await server.start();
 
 async function shutdown() {
@@ -23,6 +29,40 @@ async function shutdown() {
 	await db.close();
 	rmSync(socketDir, { recursive: true, force: true });
 	process.exit(0);
+}
+
+/**
+ * In the extended query protocol the server answers ReadyForQuery only to Sync
+ * (https://www.postgresql.org/docs/current/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY).
+ * PGlite also sends one right after an ErrorResponse to Parse, Bind or Execute, so a client
+ * such as postgres.js receives two for one Sync, loses its place in the conversation and closes
+ * the connection: every failed transaction then broke the next one. This drops ReadyForQuery
+ * from the answers to the extended protocol's other messages.
+ */
+// Parse, Bind, Describe, Execute, Close, Flush
+const EXTENDED = new Set(['P', 'B', 'D', 'E', 'C', 'H']);
+
+function dropEarlyReadyForQuery(pglite) {
+	const original = pglite.execProtocolRawStream.bind(pglite);
+	pglite.execProtocolRawStream = (message, options) => {
+		if (!EXTENDED.has(String.fromCharCode(message[0]))) return original(message, options);
+		return original(message, {
+			...options,
+			onRawData: (data) => options.onRawData(withoutReady(data))
+		});
+	};
+}
+
+function withoutReady(data) {
+	const kept = [];
+	let offset = 0;
+	while (offset + 5 <= data.length) {
+		const length = 1 + new DataView(data.buffer, data.byteOffset + offset + 1, 4).getInt32(0);
+		if (data[offset] !== 0x5a) kept.push(data.subarray(offset, offset + length));
+		offset += length;
+	}
+	if (offset < data.length) kept.push(data.subarray(offset));
+	return kept.length === 1 ? kept[0] : Buffer.concat(kept);
 }
 
 process.on('disconnect', () => void shutdown());

@@ -34,6 +34,9 @@ async function open(): Promise<Database> {
 		user: 'postgres',
 		database: 'postgres',
 		max: 4,
+		// The connections share PGlite's single backend, so a statement prepared under a name on
+		// one would collide with the same name on another: use unnamed statements only.
+		prepare: false,
 		onnotice
 	});
 	// adapter-node emits this after SIGTERM/SIGINT once requests are done: close the pool and
