@@ -18,6 +18,6 @@ export function formatDateTime(date: Date): string {
  * different style (「0時00分～23時00分」), which reads as inconsistent beside the other dates.
  */
 export function formatPeriod(start: Date, end: Date): string {
-	const separator = getLocale() === 'ja' ? ' 〜 ' : ' – ';
+	const separator = getLocale() === 'ja' ? '～' : ' – ';
 	return formatDateTime(start) + separator + formatDateTime(end);
 }
