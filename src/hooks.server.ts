@@ -1,6 +1,7 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getSessionUser } from '$lib/server/auth';
+import { db } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
@@ -74,6 +75,13 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 	}
 	return response;
 }
+
+// Open the database (and apply migrations, and seed the embedded one) when the server starts,
+// not on the first request.
+export const init: ServerInit = async () => {
+	const { kind, migrations } = await db();
+	console.log(JSON.stringify({ job: 'database_ready', database: kind, migrations }));
+};
 
 export const handle = sequence(logRequest, secure, localize, authenticate);
 
