@@ -98,7 +98,7 @@ export async function publish(actor: Actor, id: string): Promise<void> {
 
 /** Closes an open campaign before its end; the review window starts now. */
 export async function close(actor: Actor, id: string): Promise<void> {
-	await asUser(actor, (tx) => tx`select public.close_campaign(${id})`).catch(asDomainError);
+	await asUser(actor, (tx) => tx`select id from public.close_campaign(${id})`).catch(asDomainError);
 }
 
 export async function join(actor: Actor, id: string): Promise<void> {

@@ -103,7 +103,8 @@ export async function moderate(
 	entryId: string,
 	decision: 'approved' | 'rejected'
 ): Promise<void> {
-	await asUser(actor, (tx) => tx`select public.moderate_entry(${entryId}, ${decision})`).catch(
-		asDomainError
-	);
+	await asUser(
+		actor,
+		(tx) => tx`select id from public.moderate_entry(${entryId}, ${decision})`
+	).catch(asDomainError);
 }

@@ -34,6 +34,9 @@ async function open(): Promise<Database> {
 		user: 'postgres',
 		database: 'postgres',
 		max: 4,
+		// The first start creates PostGIS and loads the demo data, which can take a minute on a
+		// busy machine; connections queue behind it.
+		connect_timeout: 180,
 		// The connections share PGlite's single backend, so a statement prepared under a name on
 		// one would collide with the same name on another: use unnamed statements only.
 		prepare: false,
@@ -55,7 +58,11 @@ function onnotice() {
 
 /** Opens the database once per process: migrations on start, demo data on the embedded one. */
 export function db(): Promise<Database> {
-	database ??= open();
+	database ??= open().catch((error: unknown) => {
+		// A failed start (a timeout on a loaded machine) must not poison every later request.
+		database = null;
+		throw error;
+	});
 	return database;
 }
 

@@ -94,7 +94,7 @@ export async function seedDemo(sql: Sql): Promise<boolean> {
 	const [{ seeded }] = await sql`select exists (select 1 from public.areas) as seeded`;
 	if (seeded) return false;
 
-	const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+	const hash = await bcrypt.hash(DEMO_PASSWORD, Number(process.env.BCRYPT_COST ?? 10));
 	await sql.begin(async (tx) => {
 		await seedPlaces(tx);
 		const organiser = await seedPerson(tx, ORGANISER.email, ORGANISER.nickname, '12101', hash);
