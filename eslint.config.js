@@ -14,7 +14,8 @@ export default ts.config(
 			'src/lib/paraglide/',
 			'data/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'.tmp/'
 		]
 	},
 	js.configs.recommended,
