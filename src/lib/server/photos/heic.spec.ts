@@ -3,6 +3,7 @@ import path from 'node:path';
 import exifr from 'exifr';
 import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { decodeHeic } from './heic';
 import { processPhoto } from './process';
 
 const photos = path.resolve(process.env.REAL_DATA_DIR ?? '../shared/data', 'photos');
@@ -73,5 +74,43 @@ describe('processPhoto with HEIC', { timeout: 120_000 }, () => {
 		const expected = await sketch(sharp(landscape.display).rotate(90));
 		const actual = await sketch(portrait.display);
 		expect(Math.max(...actual.map((value, i) => Math.abs(value - expected[i])))).toBeLessThan(16);
+	});
+});
+
+describe('decodeHeic', { timeout: 120_000 }, () => {
+	it('leaves the event loop free while it decodes', async () => {
+		const bytes = await readHeic();
+		let last = performance.now();
+		let maxGap = 0;
+		const ticker = setInterval(() => {
+			const now = performance.now();
+			maxGap = Math.max(maxGap, now - last);
+			last = now;
+		}, 50);
+		try {
+			const image = await decodeHeic(bytes, () => {});
+			expect(image).toMatchObject({ width: 4032, height: 3024 });
+		} finally {
+			clearInterval(ticker);
+		}
+		maxGap = Math.max(maxGap, performance.now() - last);
+		console.info(`HEIC decode: longest event-loop gap ${Math.round(maxGap)} ms`);
+		expect(maxGap).toBeLessThan(1000);
+	});
+
+	it('refuses the image before decoding when checkSize throws', async () => {
+		const refusal = new Error('over the pixel limit');
+		await expect(
+			decodeHeic(await readHeic(), () => {
+				throw refusal;
+			})
+		).rejects.toBe(refusal);
+	});
+
+	it('leaves the bytes it was given untouched', async () => {
+		const bytes = await readHeic();
+		const copy = Buffer.from(bytes);
+		await decodeHeic(bytes, () => {});
+		expect(bytes.equals(copy)).toBe(true);
 	});
 });

@@ -1,8 +1,10 @@
-import decode from 'heic-decode';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { limitConcurrency } from './limit';
 
-// libheif runs as WebAssembly on the JavaScript thread, so a second decode at the same time gains
-// nothing and would only grow its memory, which WebAssembly never gives back.
+// libheif takes seconds per photo, so it runs in a worker thread (scripts/heic-worker.js, plain
+// JavaScript that Vite does not bundle) to keep the event loop free. One decode at a time keeps
+// memory bounded: each worker holds a 12 MP image several times over until it ends.
 const oneAtATime = limitConcurrency(1);
 
 export interface RgbaImage {
@@ -13,7 +15,8 @@ export interface RgbaImage {
 
 /**
  * Decodes the first image of a HEIC/HEIF file to RGBA with libheif (WebAssembly), since the
- * prebuilt libvips in sharp has no HEVC decoder.
+ * prebuilt libvips in sharp has no HEVC decoder. The decode runs in a worker thread; `bytes` are
+ * copied, not taken.
  *
  * The image comes out upright: libheif applies the file's `irot`/`imir` transforms, and HEIF
  * (ISO/IEC 23008-12) makes those, not the EXIF Orientation tag, the source of truth. iPhones write
@@ -28,16 +31,39 @@ export async function decodeHeic(
 ): Promise<RgbaImage> {
 	if (!isComplete(bytes)) throw new Error('HEIC file is cut short');
 
-	return oneAtATime(async () => {
-		const images = await decode.all({ buffer: bytes });
-		try {
-			const [first] = images;
-			checkSize(first.width, first.height);
-			return await first.decode();
-		} finally {
-			images.dispose();
-		}
-	});
+	return oneAtATime(() => decodeInWorker(bytes, checkSize));
+}
+
+type WorkerMessage =
+	| { type: 'size'; width: number; height: number }
+	| { type: 'image'; width: number; height: number; data: Uint8ClampedArray };
+
+function decodeInWorker(
+	bytes: Uint8Array,
+	checkSize: (width: number, height: number) => void
+): Promise<RgbaImage> {
+	// A fresh copy: `bytes` may be a Buffer sharing its memory (and Node's pool) with others.
+	const copy = new Uint8Array(bytes);
+	const script = resolve(process.env.MACHI_ROOT ?? process.cwd(), 'scripts/heic-worker.js');
+	const worker = new Worker(script, { workerData: copy.buffer, transferList: [copy.buffer] });
+
+	return new Promise<RgbaImage>((done, fail) => {
+		worker.on('message', (message: WorkerMessage) => {
+			if (message.type === 'size') {
+				try {
+					checkSize(message.width, message.height);
+				} catch (error) {
+					fail(error);
+					return;
+				}
+				worker.postMessage('decode');
+			} else {
+				done({ width: message.width, height: message.height, data: message.data });
+			}
+		});
+		worker.on('error', fail);
+		worker.on('exit', (code) => fail(new Error(`HEIC worker exited with code ${code}`)));
+	}).finally(() => void worker.terminate());
 }
 
 /**
