@@ -50,7 +50,14 @@ export const campaignSchema = z
 			const ends = tokyoLocalToDate(endsAt);
 			return !starts || !ends || ends > starts;
 		},
-		{ path: ['endsAt'], error: () => m.organise_error_ends_before() }
+		{
+			path: ['endsAt'],
+			error: () => m.organise_error_ends_before(),
+			// Also check the period when other fields are wrong, so that every error shows at once;
+			// only the two times themselves must be valid first.
+			when: ({ issues }) =>
+				issues.every((issue) => issue.path?.[0] !== 'startsAt' && issue.path?.[0] !== 'endsAt')
+		}
 	);
 
 export type CampaignForm = z.infer<typeof campaignSchema>;
