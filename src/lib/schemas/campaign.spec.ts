@@ -27,7 +27,7 @@ describe('campaignSchema', () => {
 		const paths = errorPaths({
 			...valid,
 			endsAt: '2026-12-10T10:00',
-			pointsPerEntry: 5000,
+			pointsPerEntry: Number('abc'),
 			wardCodes: []
 		});
 
