@@ -1,5 +1,8 @@
 import { asUser, type Actor } from './db';
 import { asDomainError } from './errors';
+import { isUuid } from './ids';
+
+export { isUuid };
 
 export type CampaignPhase = 'draft' | 'scheduled' | 'open' | 'closed' | 'final';
 
@@ -15,6 +18,8 @@ export interface Campaign {
 	pointsPerEntry: number;
 	moderation: 'auto' | 'moderated';
 	phase: CampaignPhase;
+	/** When the standings were frozen; null until the first request after the review window. */
+	finalizedAt: Date | null;
 	wardCodes: string[];
 	entryCount: number;
 	participantCount: number;
@@ -37,6 +42,7 @@ const columns = (tx: Parameters<Parameters<typeof asUser>[1]>[0]) => tx`
 	c.closed_at as "closedAt",
 	least(coalesce(c.closed_at, c.ends_at), c.ends_at) + c.review_window as "reviewEndsAt",
 	c.points_per_entry as "pointsPerEntry", c.moderation, public.campaign_phase(c) as phase,
+	c.finalized_at as "finalizedAt",
 	array(select a.code from public.campaign_areas ca join public.areas a on a.id = ca.area_id
 		where ca.campaign_id = c.id order by a.code) as "wardCodes",
 	(select count(*)::int from public.entries e where e.campaign_id = c.id and e.status = 'approved')
@@ -64,11 +70,14 @@ export async function read(actor: Actor | null, id: string): Promise<Campaign | 
 	if (!isUuid(id)) return null;
 
 	return asUser(actor, async (tx) => {
+		const select = () =>
+			tx<Campaign[]>`select ${columns(tx)} from public.campaigns c where c.id = ${id}`;
+		const [campaign] = await select();
+		if (campaign?.phase !== 'final' || campaign.finalizedAt) return campaign ?? null;
+
+		// Only here does the row lock of finalize_campaign happen: once per campaign, not per view.
 		await tx`select public.finalize_campaign(${id})`;
-		const rows = await tx<
-			Campaign[]
-		>`select ${columns(tx)} from public.campaigns c where c.id = ${id}`;
-		return rows[0] ?? null;
+		return (await select())[0] ?? null;
 	});
 }
 
@@ -130,8 +139,4 @@ export async function areaGeoJson(actor: Actor | null, id: string): Promise<unkn
 		where ca.campaign_id = ${id}`
 	);
 	return rows[0]?.geojson ?? null;
-}
-
-export function isUuid(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -20,17 +20,24 @@ export async function leaderboard(
 	size = 20
 ): Promise<Leaderboard> {
 	return asUser(actor, async (tx) => {
-		const top = await tx<Standing[]>`
-			select user_id as "userId", nickname, points::int, rank::int
-			from public.campaign_standings(${campaignId}) limit ${size}`;
-		const mine = actor
-			? ((
-					await tx<Standing[]>`
-				select user_id as "userId", nickname, points::int, rank::int
-				from public.campaign_standings(${campaignId}) where user_id = ${actor.id}`
-				)[0] ?? null)
-			: null;
-		return { top, mine };
+		// One pass over the standings: the top rows and, wherever it falls, the viewer's own.
+		const rows = await tx<(Standing & { position: number })[]>`
+			select user_id as "userId", nickname, points::int, rank::int, position::int
+			from (select s.*, row_number() over (order by s.rank, s.nickname) as position
+				from public.campaign_standings(${campaignId}) s) ranked
+			where position <= ${size} or user_id = ${actor?.id ?? null}
+			order by position`;
+		const strip = (row: Standing): Standing => ({
+			userId: row.userId,
+			nickname: row.nickname,
+			points: row.points,
+			rank: row.rank
+		});
+		const mine = actor ? rows.find((row) => row.userId === actor.id) : undefined;
+		return {
+			top: rows.filter((row) => row.position <= size).map(strip),
+			mine: mine ? strip(mine) : null
+		};
 	});
 }
 

@@ -1,4 +1,5 @@
 import { asUser, type Actor } from '../db';
+import { isUuid } from '../ids';
 import { getPhotoStore, newPhotoKey } from '../storage';
 import { PHOTO_CONTENT_TYPE, processPhoto } from './process';
 
@@ -71,8 +72,4 @@ export async function readBytes(
 	);
 	if (!rows[0]) return null;
 	return getPhotoStore().get(rows[0].key);
-}
-
-function isUuid(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
