@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '$lib/server/db';
 import { register, signIn } from './index';
-import { fakeEvent, uniquePerson, useTestDatabase } from './testing';
+import { fakeEvent, uniquePerson, useTestDatabase } from '$lib/server/testing';
 
 const ward = { homeWardCode: '12106', locale: 'ja' as const };
 

@@ -7,7 +7,7 @@ import {
 	isSignInLimited,
 	recordSignInFailure
 } from './rate-limit';
-import { fakeEvent, uniquePerson, useTestDatabase } from './testing';
+import { fakeEvent, uniquePerson, useTestDatabase } from '$lib/server/testing';
 
 let addressCounter = 0;
 

@@ -11,7 +11,7 @@ import {
 	openSession,
 	readSession
 } from './sessions';
-import { fakeEvent, uniquePerson, useTestDatabase } from './testing';
+import { fakeEvent, uniquePerson, useTestDatabase } from '$lib/server/testing';
 
 async function newAccount(): Promise<string> {
 	const person = uniquePerson('s');

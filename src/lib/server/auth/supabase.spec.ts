@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asSystem } from '$lib/server/db';
 import { identityProvider, register, signIn } from './index';
-import { fakeEvent, uniquePerson, useTestDatabase } from './testing';
+import { fakeEvent, uniquePerson, useTestDatabase } from '$lib/server/testing';
 
 // Only Supabase's HTTP API is stood in for; the database, sessions and rate limits are real.
 // Bodies follow GoTrue's documented answers for POST /auth/v1/signup and

@@ -110,7 +110,8 @@ export async function seedDemo(sql: Sql): Promise<boolean> {
 	return true;
 }
 
-async function seedPlaces(tx: TransactionSql): Promise<void> {
+/** The wards, the city polygon, the offices and the categories; also used by the specs. */
+export async function seedPlaces(tx: TransactionSql): Promise<void> {
 	const wards = JSON.parse(
 		readFileSync(resolve(root(), 'static/boundaries/chiba_wards.geojson'), 'utf8')
 	) as { features: { properties: Record<string, string>; geometry: unknown }[] };

@@ -1,4 +1,4 @@
-// For the specs of this folder only. Each spec file gets its own embedded database, copied from
+// For the specs only. Each spec file gets its own embedded database, copied from
 // a migrated template built once per set of migrations, because creating PostGIS in a fresh
 // PGlite takes far longer than copying the result.
 import { createHash } from 'node:crypto';
@@ -16,7 +16,9 @@ import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedDatabase } from '$lib/server/db/embedded';
 import { migrate } from '$lib/server/db/migrate';
-import type { AuthEvent } from './index';
+import { asSystem, type Actor } from '$lib/server/db';
+import { seedPlaces } from '$lib/server/db/seed';
+import type { AuthEvent } from '$lib/server/auth';
 
 function schemaFingerprint(): string {
 	const hash = createHash('sha256');
@@ -113,4 +115,80 @@ export function uniquePerson(prefix = 'p') {
 	counter += 1;
 	const tag = `${prefix}${Date.now().toString(36)}${counter}`;
 	return { email: `${tag}@example.jp`, nickname: tag.slice(0, 30) };
+}
+
+/**
+ * A registered person with the given application roles (always citizen too), created directly
+ * in the database: for specs that need someone to act as, not for testing registration.
+ */
+export async function createPerson(roles: string[] = [], ward = '12101'): Promise<Actor> {
+	const { email, nickname } = uniquePerson('u');
+	const all = [...new Set(['citizen', ...roles])];
+	const id = await asSystem('spec-person', async (tx) => {
+		const [{ id }] = await tx<
+			{ id: string }[]
+		>`insert into auth.users (id, email, email_confirmed_at)
+			values (gen_random_uuid(), ${email}, now()) returning id`;
+		await tx`insert into public.profiles (id, nickname, home_ward_code, terms_version)
+			values (${id}, ${nickname}, ${ward}, 'spec')`;
+		for (const role of all) {
+			await tx`insert into public.user_roles (user_id, role) values (${id}, ${role}::text::public.app_role)`;
+		}
+		return id;
+	});
+	return { id, roles: all };
+}
+
+/**
+ * Chiba City's wards, offices and categories, loaded once per database (the specs of one run
+ * share the PostgreSQL 15 database, so the check and the load happen under a lock).
+ */
+export async function ensurePlaces(): Promise<void> {
+	await asSystem('spec-places', async (tx) => {
+		await tx`select pg_advisory_xact_lock(4242)`;
+		const [{ seeded }] = await tx<{ seeded: boolean }[]>`
+			select exists (select 1 from public.areas where kind = 'ward') as seeded`;
+		if (!seeded) await seedPlaces(tx);
+	});
+}
+
+/** A small generated JPEG (a flat colour, so each seed gives different bytes). */
+export async function makeJpeg(seed = 0, size = 64): Promise<Uint8Array> {
+	const sharp = (await import('sharp')).default;
+	const colour = { r: (seed * 53) % 256, g: (seed * 97) % 256, b: (seed * 193) % 256 };
+	return sharp({ create: { width: size, height: size, channels: 3, background: colour } })
+		.jpeg()
+		.toBuffer();
+}
+
+/** Uploads a generated photo as the person's pending photo; returns its id. */
+export async function pendingPhoto(actor: Actor, seed = Math.floor(Math.random() * 1e6)) {
+	process.env.PHOTO_DIR ??= mkdtempSync(join(tmpdir(), 'machi-spec-photos-'));
+	const { upload } = await import('$lib/server/photos');
+	return (await upload(actor, await makeJpeg(seed))).id;
+}
+
+/** A point inside 中央区 (Chiba City Hall). */
+export const CHUO = { lon: 140.1233, lat: 35.6074 } as const;
+
+/** A published photo hunt over every ward, open from an hour ago for a week. */
+export async function createOpenCampaign(
+	organiser: Actor,
+	overrides: Partial<import('$lib/server/campaigns').NewCampaign> = {}
+): Promise<string> {
+	await ensurePlaces();
+	const { create } = await import('$lib/server/campaigns');
+	const hour = 60 * 60 * 1000;
+	return create(organiser, {
+		title: `Spec campaign ${uniquePerson('c').nickname}`,
+		description: '',
+		startsAt: new Date(Date.now() - hour),
+		endsAt: new Date(Date.now() + 7 * 24 * hour),
+		reviewDays: 3,
+		pointsPerEntry: 10,
+		moderation: 'auto',
+		wardCodes: ['12101', '12102', '12103', '12104', '12105', '12106'],
+		publish: true,
+		...overrides
+	});
 }
