@@ -12,7 +12,11 @@ const messages: Record<string, () => string> = {
 	outside_area: m.campaign_error_outside_area,
 	not_allowed: m.campaign_error_not_allowed,
 	invalid_decision: m.campaign_error_invalid_decision,
-	moderation_closed: m.campaign_error_moderation_closed
+	moderation_closed: m.campaign_error_moderation_closed,
+	zone_unreadable: m.area_error_zone_unreadable,
+	zone_not_polygon: m.area_error_zone_not_polygon,
+	zone_outside_city: m.area_error_zone_outside_city,
+	zone_too_large: m.area_error_zone_too_large
 };
 
 export function messageFor(code: string): string {

@@ -1,4 +1,6 @@
-import { asUser, type Actor } from './db';
+import { z } from 'zod';
+import { asUser, type Actor, type Tx } from './db';
+import { asDomainError, DomainError } from './errors';
 
 export interface Ward {
 	id: number;
@@ -41,4 +43,81 @@ export async function wardAt(lon: number, lat: number): Promise<Ward | null> {
 		where id is not null`
 	);
 	return rows[0] ?? null;
+}
+
+/** The most a zone file may weigh: a detailed ward boundary is about 1 MB. */
+export const ZONE_MAX_BYTES = 5 * 1024 * 1024;
+
+const position = z.array(z.number().finite()).min(2);
+const polygon = z.object({
+	type: z.literal('Polygon'),
+	coordinates: z.array(z.array(position).min(4)).min(1)
+});
+const multiPolygon = z.object({
+	type: z.literal('MultiPolygon'),
+	coordinates: z.array(z.array(z.array(position).min(4)).min(1)).min(1)
+});
+const surface = z.union([polygon, multiPolygon]);
+const feature = z.object({ type: z.literal('Feature'), geometry: z.unknown() });
+const zoneFile = z.union([
+	surface,
+	feature,
+	z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) })
+]);
+
+/**
+ * The polygons of an uploaded GeoJSON file (a Polygon, a MultiPolygon, a Feature or a
+ * FeatureCollection of them; other geometries are ignored), as the file spells them: the
+ * database unions and normalises them (see `create_zone`). Throws DomainError `zone_unreadable`
+ * for a file that is not GeoJSON and `zone_not_polygon` when it holds no polygon.
+ */
+export function zoneGeometries(bytes: Uint8Array): unknown[] {
+	if (bytes.byteLength > ZONE_MAX_BYTES) throw new DomainError('zone_too_large');
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch {
+		throw new DomainError('zone_unreadable');
+	}
+	const file = zoneFile.safeParse(parsed);
+	if (!file.success) throw new DomainError('zone_unreadable');
+
+	const candidates =
+		file.data.type === 'FeatureCollection'
+			? file.data.features.map((f) => f.geometry)
+			: file.data.type === 'Feature'
+				? [file.data.geometry]
+				: [file.data];
+	const surfaces = candidates.flatMap((g) => {
+		const checked = surface.safeParse(g);
+		return checked.success ? [checked.data] : [];
+	});
+	if (surfaces.length === 0) throw new DomainError('zone_not_polygon');
+	return surfaces;
+}
+
+export interface Zone {
+	id: number;
+	areaKm2: number;
+}
+
+/** Stores an organiser's uploaded polygons as a campaign zone (see `zoneGeometries`). */
+export async function createZone(actor: Actor, geometries: unknown[], name: string): Promise<Zone> {
+	return asUser(actor, async (tx) => {
+		const [{ id }] = await tx<{ id: number }[]>`
+			select public.create_zone(${JSON.stringify(geometries)}::text::jsonb, ${name})::int as id`;
+		return (await zoneSize(tx, id)) as Zone;
+	}).catch(asDomainError);
+}
+
+async function zoneSize(tx: Tx, id: number): Promise<Zone | null> {
+	const rows = await tx<Zone[]>`
+		select id::int as id, (extensions.st_area(geom::extensions.geography) / 1e6)::float8 as "areaKm2"
+		from public.areas where id = ${id} and kind = 'zone'`;
+	return rows[0] ?? null;
+}
+
+/** A zone's size, to show the organiser what was uploaded; null for an unknown id. */
+export async function readZone(actor: Actor | null, id: number): Promise<Zone | null> {
+	return asUser(actor, (tx) => zoneSize(tx, id));
 }

@@ -16,24 +16,44 @@ export interface Campaign {
 	closedAt: Date | null;
 	reviewEndsAt: Date;
 	pointsPerEntry: number;
+	firstCheckBonus: number;
+	faultBonus: number;
+	likePoints: number;
+	likePointsCap: number;
+	allowTeams: boolean;
 	moderation: 'auto' | 'moderated';
 	phase: CampaignPhase;
 	/** When the standings were frozen; null until the first request after the review window. */
 	finalizedAt: Date | null;
 	wardCodes: string[];
+	/** Whether the area is an uploaded zone rather than whole wards. */
+	hasZone: boolean;
+	/** Report drives: the categories whose reports count. */
+	categoryCodes: string[];
 	entryCount: number;
 	participantCount: number;
 }
 
+export type CampaignKind = Campaign['kind'];
+
 export interface NewCampaign {
+	kind: CampaignKind;
 	title: string;
 	description: string;
 	startsAt: Date;
 	endsAt: Date;
 	reviewDays: number;
 	pointsPerEntry: number;
+	firstCheckBonus: number;
+	faultBonus: number;
+	likePoints: number;
+	likePointsCap: number;
+	allowTeams: boolean;
 	moderation: 'auto' | 'moderated';
+	/** The area: whole wards, or an uploaded zone (see areas.createZone), which wins when set. */
 	wardCodes: string[];
+	zoneId: number | null;
+	categoryCodes: string[];
 	publish: boolean;
 }
 
@@ -41,10 +61,16 @@ const columns = (tx: Parameters<Parameters<typeof asUser>[1]>[0]) => tx`
 	c.id, c.kind, c.title, c.description, c.starts_at as "startsAt", c.ends_at as "endsAt",
 	c.closed_at as "closedAt",
 	least(coalesce(c.closed_at, c.ends_at), c.ends_at) + c.review_window as "reviewEndsAt",
-	c.points_per_entry as "pointsPerEntry", c.moderation, public.campaign_phase(c) as phase,
+	c.points_per_entry as "pointsPerEntry", c.first_check_bonus as "firstCheckBonus",
+	c.fault_bonus as "faultBonus", c.like_points as "likePoints",
+	c.like_points_cap as "likePointsCap", c.allow_teams as "allowTeams", c.moderation, public.campaign_phase(c) as phase,
 	c.finalized_at as "finalizedAt",
 	array(select a.code from public.campaign_areas ca join public.areas a on a.id = ca.area_id
-		where ca.campaign_id = c.id order by a.code) as "wardCodes",
+		where ca.campaign_id = c.id and a.kind = 'ward' order by a.code) as "wardCodes",
+	exists (select 1 from public.campaign_areas ca join public.areas a on a.id = ca.area_id
+		where ca.campaign_id = c.id and a.kind = 'zone') as "hasZone",
+	array(select k.code from public.campaign_categories cc join public.categories k on k.id = cc.category_id
+		where cc.campaign_id = c.id order by k.code) as "categoryCodes",
 	(select count(*)::int from public.entries e where e.campaign_id = c.id and e.status = 'approved')
 		as "entryCount",
 	(select count(*)::int from public.campaign_participants p where p.campaign_id = c.id)
@@ -85,14 +111,26 @@ export async function create(actor: Actor, input: NewCampaign): Promise<string> 
 	return asUser(actor, async (tx) => {
 		const [{ id }] = await tx<{ id: string }[]>`
 			insert into public.campaigns (kind, title, description, starts_at, ends_at, review_window,
-				points_per_entry, moderation, published_at)
-			values ('photo_hunt', ${input.title}, ${input.description}, ${input.startsAt},
+				points_per_entry, first_check_bonus, fault_bonus, like_points, like_points_cap,
+				allow_teams, moderation, published_at)
+			values (${input.kind}, ${input.title}, ${input.description}, ${input.startsAt},
 				${input.endsAt}, make_interval(days => ${input.reviewDays}), ${input.pointsPerEntry},
-				${input.moderation}, ${input.publish ? tx`now()` : null})
+				${input.firstCheckBonus}, ${input.faultBonus}, ${input.likePoints},
+				${input.likePointsCap}, ${input.allowTeams}, ${input.moderation},
+				${input.publish ? tx`now()` : null})
 			returning id`;
-		await tx`
-			insert into public.campaign_areas (campaign_id, area_id)
-			select ${id}, a.id from public.areas a where a.kind = 'ward' and a.code in ${tx(input.wardCodes)}`;
+		if (input.zoneId !== null) {
+			await tx`insert into public.campaign_areas (campaign_id, area_id)
+				select ${id}, a.id from public.areas a where a.kind = 'zone' and a.id = ${input.zoneId}`;
+		} else if (input.wardCodes.length > 0) {
+			await tx`insert into public.campaign_areas (campaign_id, area_id)
+				select ${id}, a.id from public.areas a
+				where a.kind = 'ward' and a.code in ${tx(input.wardCodes)}`;
+		}
+		if (input.kind === 'report_drive' && input.categoryCodes.length > 0) {
+			await tx`insert into public.campaign_categories (campaign_id, category_id)
+				select ${id}, k.id from public.categories k where k.code in ${tx(input.categoryCodes)}`;
+		}
 		return id;
 	}).catch(asDomainError);
 }

@@ -185,9 +185,17 @@ export async function createOpenCampaign(
 		startsAt: new Date(Date.now() - hour),
 		endsAt: new Date(Date.now() + 7 * 24 * hour),
 		reviewDays: 3,
+		kind: 'photo_hunt',
 		pointsPerEntry: 10,
+		firstCheckBonus: 0,
+		faultBonus: 0,
+		likePoints: 0,
+		likePointsCap: 0,
+		allowTeams: false,
 		moderation: 'auto',
 		wardCodes: ['12101', '12102', '12103', '12104', '12105', '12106'],
+		zoneId: null,
+		categoryCodes: [],
 		publish: true,
 		...overrides
 	});

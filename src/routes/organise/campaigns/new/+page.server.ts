@@ -1,5 +1,5 @@
-import { redirect } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { messageFor } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
@@ -8,6 +8,7 @@ import { campaignSchema } from '$lib/schemas/campaign';
 import { requireOrganiser } from '$lib/server/actor';
 import * as areas from '$lib/server/areas';
 import * as campaigns from '$lib/server/campaigns';
+import { listCategories } from '$lib/server/categories';
 import { DomainError } from '$lib/server/errors';
 import { dateToTokyoLocal, tokyoLocalToDate } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,24 +25,59 @@ function suggestedPeriod(now = new Date()) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireOrganiser(locals, url);
 
-	const [form, wards] = await Promise.all([
+	const [form, wards, categories] = await Promise.all([
 		superValidate(suggestedPeriod(), zod4(campaignSchema), { errors: false }),
-		areas.listWards(actor)
+		areas.listWards(actor),
+		listCategories(actor)
 	]);
 
 	const ja = getLocale() === 'ja';
-	return { form, wards: wards.map((w) => ({ code: w.code, name: ja ? w.nameJa : w.nameEn })) };
+	return {
+		form,
+		wards: wards.map((w) => ({ code: w.code, name: ja ? w.nameJa : w.nameEn })),
+		categories: categories.map((c) => ({ code: c.code, name: ja ? c.nameJa : c.nameEn }))
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
 		const actor = requireOrganiser(locals, url);
-		const form = await superValidate(request, zod4(campaignSchema));
-		if (!form.valid) return message(form, m.organise_form_invalid(), { status: 400 });
+		const body = await request.formData();
+		const form = await superValidate(body, zod4(campaignSchema));
 
-		const known = new Set((await areas.listWards(actor)).map((w) => w.code));
-		if (!form.data.wardCodes.every((code) => known.has(code))) {
-			return setError(form, 'wardCodes._errors', m.organise_error_wards());
+		// A zone file is stored as soon as it arrives, like a photo, so that a form refused for
+		// another reason keeps it (its id comes back in a hidden field) and never asks again.
+		const file = body.get('zoneFile');
+		if (form.data.areaMode === 'zone' && file instanceof File && file.size > 0) {
+			try {
+				const geometries = areas.zoneGeometries(new Uint8Array(await file.arrayBuffer()));
+				form.data.zoneId = (
+					await areas.createZone(actor, geometries, form.data.title || file.name)
+				).id;
+			} catch (failure) {
+				if (!(failure instanceof DomainError)) throw failure;
+				form.data.zoneId = undefined;
+				setError(form, 'zoneId', messageFor(failure.code));
+			}
+		}
+		const zone = form.data.zoneId ? await areas.readZone(actor, form.data.zoneId) : null;
+		if (form.data.areaMode === 'zone' && !zone && !form.errors.zoneId) {
+			form.data.zoneId = undefined;
+			setError(form, 'zoneId', m.organise_error_zone_missing());
+		}
+
+		const [wards, categories] = await Promise.all([areas.listWards(actor), listCategories(actor)]);
+		const knownWards = new Set(wards.map((w) => w.code));
+		if (!form.data.wardCodes.every((code) => knownWards.has(code))) {
+			setError(form, 'wardCodes._errors', m.organise_error_wards());
+		}
+		const knownCategories = new Set(categories.map((c) => c.code));
+		if (!form.data.categoryCodes.every((code) => knownCategories.has(code))) {
+			setError(form, 'categoryCodes._errors', m.organise_error_categories());
+		}
+		if (!form.valid) {
+			form.message = m.organise_form_invalid();
+			return fail(400, { form, zone });
 		}
 
 		let id: string;
@@ -49,11 +85,15 @@ export const actions: Actions = {
 			id = await campaigns.create(actor, {
 				...form.data,
 				startsAt: tokyoLocalToDate(form.data.startsAt) as Date,
-				endsAt: tokyoLocalToDate(form.data.endsAt) as Date
+				endsAt: tokyoLocalToDate(form.data.endsAt) as Date,
+				wardCodes: form.data.areaMode === 'wards' ? form.data.wardCodes : [],
+				zoneId: form.data.areaMode === 'zone' && zone ? zone.id : null,
+				categoryCodes: form.data.kind === 'report_drive' ? form.data.categoryCodes : []
 			});
 		} catch (failure) {
 			if (failure instanceof DomainError) {
-				return message(form, messageFor(failure.code), { status: 400 });
+				form.message = messageFor(failure.code);
+				return fail(400, { form, zone });
 			}
 			throw failure;
 		}
