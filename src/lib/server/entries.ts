@@ -17,10 +17,17 @@ export interface Entry {
 	photoId: string;
 	nickname: string;
 	comment: string;
-	status: 'pending' | 'approved' | 'rejected';
+	status: 'pending' | 'approved' | 'rejected' | 'hidden';
 	lon: number;
 	lat: number;
 	createdAt: Date;
+	/** Featured by an organiser: shown first in the gallery, with a label. */
+	featured: boolean;
+	likeCount: number;
+	/** Whether the person asking has liked it (false for visitors). */
+	likedByMe: boolean;
+	/** Why an organiser rejected or hid it; only its author and organisers can read entries that have one. */
+	moderationReason: string | null;
 }
 
 export interface GalleryPage {
@@ -49,9 +56,12 @@ export async function submit(
 
 const entryColumns = `e.id, e.campaign_id as "campaignId", e.photo_id as "photoId", p.nickname,
 	e.comment, e.status, extensions.st_x(e.location) as lon, extensions.st_y(e.location) as lat,
-	e.created_at as "createdAt"`;
+	e.created_at as "createdAt", e.featured_at is not null as featured, e.like_count as "likeCount",
+	exists (select 1 from public.entry_likes l where l.entry_id = e.id and l.user_id = (select auth.uid()))
+		as "likedByMe",
+	e.moderation_reason as "moderationReason"`;
 
-/** Approved entries of a campaign, newest first, one page at a time. */
+/** Approved entries of a campaign, featured ones first, then newest first, one page at a time. */
 export async function gallery(
 	actor: Actor | null,
 	campaignId: string,
@@ -68,7 +78,7 @@ export async function gallery(
 			select ${tx.unsafe(entryColumns)} from public.entries e
 			join public.profiles p on p.id = e.user_id
 			where e.campaign_id = ${campaignId} and e.status = 'approved'
-			order by e.created_at desc, e.id
+			order by e.featured_at is null, e.featured_at desc, e.created_at desc, e.id
 			limit ${pageSize} offset ${(current - 1) * pageSize}`;
 		return { entries, total, page: current, pageCount };
 	});
@@ -98,13 +108,37 @@ export async function mine(actor: Actor, campaignId: string): Promise<Entry[]> {
 	);
 }
 
+/**
+ * An organiser's decision on an entry. A rejection may carry a reason (up to 500 characters),
+ * which the entrant sees; refusals arrive as DomainError (`moderation_closed`,
+ * `moderation_reason_too_long`, `not_allowed`).
+ */
 export async function moderate(
 	actor: Actor,
 	entryId: string,
-	decision: 'approved' | 'rejected'
+	decision: 'approved' | 'rejected',
+	reason: string | null = null
 ): Promise<void> {
 	await asUser(
 		actor,
-		(tx) => tx`select id from public.moderate_entry(${entryId}, ${decision})`
+		(tx) => tx`select id from public.moderate_entry(${entryId}, ${decision}, ${reason})`
 	).catch(asDomainError);
+}
+
+/** Features an approved entry (first in the gallery) or stops featuring it. */
+export async function feature(actor: Actor, entryId: string, featured: boolean): Promise<void> {
+	await asUser(
+		actor,
+		(tx) => tx`select id from public.feature_entry(${entryId}, ${featured})`
+	).catch(asDomainError);
+}
+
+/**
+ * Takes an entry out of the public gallery; an approved one gives back the points it earned.
+ * The reason is shown to the entrant.
+ */
+export async function hide(actor: Actor, entryId: string, reason: string | null): Promise<void> {
+	await asUser(actor, (tx) => tx`select id from public.hide_entry(${entryId}, ${reason})`).catch(
+		asDomainError
+	);
 }

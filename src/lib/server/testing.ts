@@ -152,11 +152,20 @@ export async function ensurePlaces(): Promise<void> {
 	});
 }
 
-/** A small generated JPEG (a flat colour, so each seed gives different bytes). */
+/**
+ * A small generated JPEG: an 8×8 grid of colours drawn from the seed, so that different seeds
+ * give different pictures (flat colours would all be near copies to the perceptual hash).
+ */
 export async function makeJpeg(seed = 0, size = 64): Promise<Uint8Array> {
 	const sharp = (await import('sharp')).default;
-	const colour = { r: (seed * 53) % 256, g: (seed * 97) % 256, b: (seed * 193) % 256 };
-	return sharp({ create: { width: size, height: size, channels: 3, background: colour } })
+	let state = seed >>> 0 || 1;
+	const grid = Buffer.alloc(8 * 8 * 3);
+	for (let i = 0; i < grid.length; i++) {
+		state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+		grid[i] = state >>> 24;
+	}
+	return sharp(grid, { raw: { width: 8, height: 8, channels: 3 } })
+		.resize(size, size, { kernel: 'nearest' })
 		.jpeg()
 		.toBuffer();
 }

@@ -29,9 +29,10 @@ export async function upload(actor: Actor, bytes: Uint8Array): Promise<PendingPh
 	const [row] = await asUser(
 		actor,
 		(tx) => tx<{ id: string }[]>`
-		insert into public.photos (owner_id, display_key, thumb_key, width, height, exif_lon, exif_lat)
+		insert into public.photos (owner_id, display_key, thumb_key, width, height, exif_lon, exif_lat,
+			phash)
 		values (${actor.id}, ${displayKey}, ${thumbKey}, ${photo.width}, ${photo.height},
-			${photo.gps?.lon ?? null}, ${photo.gps?.lat ?? null})
+			${photo.gps?.lon ?? null}, ${photo.gps?.lat ?? null}, ${photo.phash})
 		returning id`
 	);
 	return { id: row.id, width: photo.width, height: photo.height, gps: photo.gps };

@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type ResizeOptions, type Sharp } from 'sharp';
 import { readGps, readTakenAt, type GpsPoint } from './exif';
+import { perceptualHash } from './hash';
 import { decodeHeic } from './heic';
 import { limitConcurrency } from './limit';
 
@@ -50,6 +51,8 @@ export interface ProcessedPhoto {
 	height: number;
 	thumbWidth: number;
 	thumbHeight: number;
+	/** Perceptual hash of the upright picture (see perceptualHash), for finding near copies. */
+	phash: string;
 	/** The format of the file that was sent. */
 	format: PhotoFormat;
 	/** Where the camera says it was; a suggestion to show the person, never to trust silently. */
@@ -92,7 +95,7 @@ export async function processPhoto(bytes: Uint8Array): Promise<ProcessedPhoto> {
 
 type Rendered = Pick<
 	ProcessedPhoto,
-	'display' | 'thumb' | 'width' | 'height' | 'thumbWidth' | 'thumbHeight'
+	'display' | 'thumb' | 'width' | 'height' | 'thumbWidth' | 'thumbHeight' | 'phash'
 >;
 
 async function render(bytes: Uint8Array, format: PhotoFormat): Promise<Rendered> {
@@ -107,18 +110,20 @@ async function render(bytes: Uint8Array, format: PhotoFormat): Promise<Rendered>
 			throw asPhotoError(error);
 		});
 
-	// Both sizes come from the one decoded copy, so the original is decoded only once.
+	// Both sizes and the hash come from the one decoded copy, so the original is decoded once.
 	const raw = { width: info.width, height: info.height, channels: info.channels };
-	const [display, thumb] = await Promise.all([
+	const [display, thumb, phash] = await Promise.all([
 		sharp(data, { raw }).jpeg(JPEG_OPTIONS).toBuffer(),
 		sharp(data, { raw })
 			.resize(fitWithin(PHOTO_THUMB_SIZE))
 			.jpeg(JPEG_OPTIONS)
-			.toBuffer({ resolveWithObject: true })
+			.toBuffer({ resolveWithObject: true }),
+		perceptualHash({ data, ...raw })
 	]);
 
 	return {
 		display,
+		phash,
 		thumb: thumb.data,
 		width: info.width,
 		height: info.height,
