@@ -5,6 +5,13 @@ import { m } from '$lib/paraglide/messages';
  * current language. Unknown codes get a general sentence, never the raw code or SQL.
  */
 const messages: Record<string, () => string> = {
+	like_not_found: m.like_error_not_found,
+	like_own_entry: m.like_error_own_entry,
+	duplicate_photo: m.fairplay_duplicate_photo,
+	too_many_entries: m.fairplay_too_many_entries,
+	moderation_entry_not_found: m.moderation_error_entry_not_found,
+	moderation_reason_too_long: m.moderation_error_reason_too_long,
+	feature_not_approved: m.feature_error_not_approved,
 	not_found: m.campaign_not_found,
 	sign_in_required: m.campaign_error_sign_in_required,
 	campaign_not_open: m.campaign_error_campaign_not_open,
@@ -16,7 +23,13 @@ const messages: Record<string, () => string> = {
 	zone_unreadable: m.area_error_zone_unreadable,
 	zone_not_polygon: m.area_error_zone_not_polygon,
 	zone_outside_city: m.area_error_zone_outside_city,
-	zone_too_large: m.area_error_zone_too_large
+	zone_too_large: m.area_error_zone_too_large,
+	not_an_asset_check: m.check_error_not_an_asset_check,
+	invalid_condition: m.check_error_invalid_condition,
+	check_photo_required: m.check_error_photo_required,
+	asset_not_in_campaign: m.check_error_asset_not_in_campaign,
+	check_location_required: m.check_error_location_required,
+	too_far_from_asset: m.check_error_too_far
 };
 
 export function messageFor(code: string): string {

@@ -49,6 +49,12 @@ export const campaignSchema = z
 		likePoints: whole(0, 100, () => m.organise_error_like_points()).default(0),
 		likePointsCap: whole(0, 10000, () => m.organise_error_like_cap()).default(0),
 		allowTeams: z.boolean().default(false),
+		assetLayerId: z
+			.number({ error: () => m.organise_error_layer() })
+			.int()
+			.positive()
+			.optional(),
+		checkRadiusM: whole(5, 1000, () => m.organise_error_radius()).default(50),
 		moderation: z
 			.enum(['auto', 'moderated'], { error: () => m.organise_error_moderation() })
 			.default('auto'),
@@ -69,6 +75,11 @@ export const campaignSchema = z
 		path: ['wardCodes'],
 		error: () => m.organise_error_wards(),
 		when: ({ issues }) => untouched(issues, ['areaMode', 'wardCodes'])
+	})
+	.refine(({ kind, assetLayerId }) => kind !== 'asset_check' || assetLayerId !== undefined, {
+		path: ['assetLayerId'],
+		error: () => m.organise_error_layer(),
+		when: ({ issues }) => untouched(issues, ['kind', 'assetLayerId'])
 	})
 	.refine(({ kind, categoryCodes }) => kind !== 'report_drive' || categoryCodes.length > 0, {
 		path: ['categoryCodes'],

@@ -21,6 +21,9 @@ export interface Campaign {
 	likePoints: number;
 	likePointsCap: number;
 	allowTeams: boolean;
+	/** Asset checks: the inventory layer checked, and how near the asset a check must be sent. */
+	assetLayerId: number | null;
+	checkRadiusM: number;
 	moderation: 'auto' | 'moderated';
 	phase: CampaignPhase;
 	/** When the standings were frozen; null until the first request after the review window. */
@@ -49,6 +52,8 @@ export interface NewCampaign {
 	likePoints: number;
 	likePointsCap: number;
 	allowTeams: boolean;
+	assetLayerId: number | null;
+	checkRadiusM: number;
 	moderation: 'auto' | 'moderated';
 	/** The area: whole wards, or an uploaded zone (see areas.createZone), which wins when set. */
 	wardCodes: string[];
@@ -63,7 +68,8 @@ const columns = (tx: Parameters<Parameters<typeof asUser>[1]>[0]) => tx`
 	least(coalesce(c.closed_at, c.ends_at), c.ends_at) + c.review_window as "reviewEndsAt",
 	c.points_per_entry as "pointsPerEntry", c.first_check_bonus as "firstCheckBonus",
 	c.fault_bonus as "faultBonus", c.like_points as "likePoints",
-	c.like_points_cap as "likePointsCap", c.allow_teams as "allowTeams", c.moderation, public.campaign_phase(c) as phase,
+	c.like_points_cap as "likePointsCap", c.allow_teams as "allowTeams",
+	c.asset_layer_id::int as "assetLayerId", c.check_radius_m as "checkRadiusM", c.moderation, public.campaign_phase(c) as phase,
 	c.finalized_at as "finalizedAt",
 	array(select a.code from public.campaign_areas ca join public.areas a on a.id = ca.area_id
 		where ca.campaign_id = c.id and a.kind = 'ward' order by a.code) as "wardCodes",
@@ -112,11 +118,13 @@ export async function create(actor: Actor, input: NewCampaign): Promise<string> 
 		const [{ id }] = await tx<{ id: string }[]>`
 			insert into public.campaigns (kind, title, description, starts_at, ends_at, review_window,
 				points_per_entry, first_check_bonus, fault_bonus, like_points, like_points_cap,
-				allow_teams, moderation, published_at)
+				allow_teams, asset_layer_id, check_radius_m, moderation, published_at)
 			values (${input.kind}, ${input.title}, ${input.description}, ${input.startsAt},
 				${input.endsAt}, make_interval(days => ${input.reviewDays}), ${input.pointsPerEntry},
 				${input.firstCheckBonus}, ${input.faultBonus}, ${input.likePoints},
-				${input.likePointsCap}, ${input.allowTeams}, ${input.moderation},
+				${input.likePointsCap}, ${input.allowTeams},
+				${input.kind === 'asset_check' ? input.assetLayerId : null}, ${input.checkRadiusM},
+				${input.moderation},
 				${input.publish ? tx`now()` : null})
 			returning id`;
 		if (input.zoneId !== null) {

@@ -201,6 +201,8 @@ export async function createOpenCampaign(
 		likePoints: 0,
 		likePointsCap: 0,
 		allowTeams: false,
+		assetLayerId: null,
+		checkRadiusM: 50,
 		moderation: 'auto',
 		wardCodes: ['12101', '12102', '12103', '12104', '12105', '12106'],
 		zoneId: null,

@@ -8,6 +8,7 @@ import { campaignSchema } from '$lib/schemas/campaign';
 import { requireOrganiser } from '$lib/server/actor';
 import * as areas from '$lib/server/areas';
 import * as campaigns from '$lib/server/campaigns';
+import { listLayers } from '$lib/server/assets';
 import { listCategories } from '$lib/server/categories';
 import { DomainError } from '$lib/server/errors';
 import { dateToTokyoLocal, tokyoLocalToDate } from '$lib/time';
@@ -25,17 +26,19 @@ function suggestedPeriod(now = new Date()) {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireOrganiser(locals, url);
 
-	const [form, wards, categories] = await Promise.all([
+	const [form, wards, categories, layers] = await Promise.all([
 		superValidate(suggestedPeriod(), zod4(campaignSchema), { errors: false }),
 		areas.listWards(actor),
-		listCategories(actor)
+		listCategories(actor),
+		listLayers(actor)
 	]);
 
 	const ja = getLocale() === 'ja';
 	return {
 		form,
 		wards: wards.map((w) => ({ code: w.code, name: ja ? w.nameJa : w.nameEn })),
-		categories: categories.map((c) => ({ code: c.code, name: ja ? c.nameJa : c.nameEn }))
+		categories: categories.map((c) => ({ code: c.code, name: ja ? c.nameJa : c.nameEn })),
+		layers: layers.map((l) => ({ id: l.id, name: ja ? l.nameJa : l.nameEn, count: l.assetCount }))
 	};
 };
 
@@ -88,6 +91,7 @@ export const actions: Actions = {
 				endsAt: tokyoLocalToDate(form.data.endsAt) as Date,
 				wardCodes: form.data.areaMode === 'wards' ? form.data.wardCodes : [],
 				zoneId: form.data.areaMode === 'zone' && zone ? zone.id : null,
+				assetLayerId: form.data.assetLayerId ?? null,
 				categoryCodes: form.data.kind === 'report_drive' ? form.data.categoryCodes : []
 			});
 		} catch (failure) {
