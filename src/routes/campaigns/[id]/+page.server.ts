@@ -7,9 +7,11 @@ import * as areas from '$lib/server/areas';
 import * as campaigns from '$lib/server/campaigns';
 import * as entries from '$lib/server/entries';
 import { DomainError } from '$lib/server/errors';
+import * as proposals from '$lib/server/proposals';
 import * as scoring from '$lib/server/scoring';
 import type { Geometry } from 'geojson';
 import type { Actions, PageServerLoad } from './$types';
+import { likeActions } from './like-actions';
 
 const GALLERY_PAGE_SIZE = 24;
 
@@ -24,33 +26,42 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const campaign = await campaigns.read(actor, params.id);
 	if (!campaign) error(404, m.campaign_not_found());
 
-	const [gallery, leaderboard, joined, mine, area, wards] = await Promise.all([
+	const [gallery, leaderboard, joined, mine, area, wards, proposedBy] = await Promise.all([
 		entries.gallery(actor, campaign.id, requestedPage(url), GALLERY_PAGE_SIZE),
 		scoring.leaderboard(actor, campaign.id, 20),
 		campaigns.hasJoined(actor, campaign.id),
 		actor ? entries.mine(actor, campaign.id) : [],
 		campaigns.areaGeoJson(actor, campaign.id),
-		areas.listWards(actor)
+		areas.listWards(actor),
+		proposals.forCampaign(actor, campaign.id)
 	]);
 
 	const wardName = (ward: areas.Ward) => (getLocale() === 'ja' ? ward.nameJa : ward.nameEn);
 	const me = actor?.id;
 	return {
 		campaign,
+		proposedBy,
 		wardNames: wards.filter((w) => campaign.wardCodes.includes(w.code)).map(wardName),
 		allWards: wards.every((w) => campaign.wardCodes.includes(w.code)),
 		area: area as Geometry | null,
 		joined,
 		// The entry form comes back here with ?sent=1 once the entry is in.
 		sent: url.searchParams.has('sent'),
-		mine: mine.map(({ id, photoId, comment, status, createdAt }) => ({
+		mine: mine.map(({ id, photoId, comment, status, createdAt, moderationReason }) => ({
 			id,
 			photoId,
 			comment,
 			status,
-			createdAt
+			createdAt,
+			moderationReason
 		})),
-		gallery: { ...gallery, entries: await withAltText(gallery.entries, wardName) },
+		gallery: {
+			...gallery,
+			entries: (await withAltText(gallery.entries, wardName)).map((entry) => ({
+				...entry,
+				isMine: mine.some((own) => own.id === entry.id)
+			}))
+		},
 		leaderboard: {
 			top: leaderboard.top.map(({ userId, ...standing }) => ({ ...standing, isMe: userId === me })),
 			mine: leaderboard.mine
@@ -70,7 +81,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
  */
 async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) => string) {
 	return Promise.all(
-		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt }) => {
+		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt, ...likes }) => {
 			let alt = comment.trim();
 			if (!alt) {
 				const ward = await areas.wardAt(lon, lat);
@@ -78,12 +89,26 @@ async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) =
 					? m.campaign_photo_alt({ nickname, ward: wardName(ward) })
 					: m.campaign_photo_alt_plain({ nickname });
 			}
-			return { id, photoId, nickname, comment, lon, lat, createdAt, alt };
+			const { featured, likeCount, likedByMe } = likes;
+			return {
+				id,
+				photoId,
+				nickname,
+				comment,
+				lon,
+				lat,
+				createdAt,
+				alt,
+				featured,
+				likeCount,
+				likedByMe
+			};
 		})
 	);
 }
 
 export const actions: Actions = {
+	...likeActions,
 	join: async ({ params, url, locals }) => {
 		const actor = actorOf(locals);
 		if (!actor) signInFirst(url);
