@@ -225,6 +225,8 @@ function suggest(form: Form, gps: Point) {
  * refused round trip.
  */
 async function insideArea(campaign: campaigns.Campaign, point: Point): Promise<boolean> {
+	// An uploaded zone does not follow ward lines: the database answers for it.
+	if (campaign.hasZone) return true;
 	const ward = await areas.wardAt(point.lon, point.lat);
 	return ward !== null && campaign.wardCodes.includes(ward.code);
 }
@@ -246,6 +248,12 @@ async function refusal(
 			return refusePhoto(form, 'missing');
 		case 'campaign_not_open':
 			return refuseClosed(form);
+		case 'duplicate_photo':
+			// The same photo cannot be sent again, so the person is asked for another one.
+			form.data.photoId = '';
+			return setError(form, 'photo', m.fairplay_duplicate_photo(), { status: 409 });
+		case 'too_many_entries':
+			return setError(form, '', m.fairplay_too_many_entries(), { status: 429 });
 		case 'sign_in_required':
 			return signInFirst(url);
 		default:
@@ -259,11 +267,13 @@ function wardName(ward: areas.Ward): string {
 
 /** The campaign's wards as one phrase in the person's language ("中央区、美浜区"). */
 async function areaWardNames(actor: Actor, campaign: campaigns.Campaign): Promise<string> {
+	if (campaign.hasZone) return m.entry_zone_on_map();
 	const wards = await areas.listWards(actor);
 	const names = wards.filter((w) => campaign.wardCodes.includes(w.code)).map(wardName);
 	return new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(names);
 }
 
 async function outsideAreaMessage(actor: Actor, campaign: campaigns.Campaign): Promise<string> {
+	if (campaign.hasZone) return m.entry_error_outside_zone();
 	return m.entry_error_outside_area({ wards: await areaWardNames(actor, campaign) });
 }
