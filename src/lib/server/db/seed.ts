@@ -106,8 +106,64 @@ export async function seedDemo(sql: Sql): Promise<boolean> {
 			citizens.push(await seedPerson(tx, `citizen${i + 1}@example.jp`, nickname, ward, hash));
 		}
 		await seedCampaigns(tx, organiser, citizens);
+		await seedProposals(tx, citizens);
 	});
 	return true;
+}
+
+const PROPOSALS = [
+	{
+		author: 0,
+		title: '海辺の公園のベンチを点検しよう',
+		description:
+			'稲毛海浜公園や幕張の浜のベンチは、潮風で傷みやすいと感じます。座れないベンチや、板が割れているベンチをみんなで点検しませんか。',
+		kind: 'asset_check',
+		wards: ['12106'],
+		period: null,
+		voters: [1, 2, 3],
+		daysAgo: 6
+	},
+	{
+		author: 2,
+		title: '花見川の桜フォトハント',
+		description:
+			'花見川沿いの桜並木はとてもきれいです。来年の春、川沿いの桜を写真で集めて、まちの魅力を発信しましょう。',
+		kind: 'photo_hunt',
+		wards: ['12102'],
+		period: ['2027-03-25', '2027-04-10'],
+		voters: [0, 4],
+		daysAgo: 3
+	},
+	{
+		author: 4,
+		title: '通学路の穴ぼこレポート週間',
+		description:
+			'子どもたちが歩く通学路の段差や穴を、一週間集中してレポートしませんか。若葉区と緑区の通学路から始めたいです。',
+		kind: 'report_drive',
+		wards: ['12104', '12105'],
+		period: null,
+		voters: [1],
+		daysAgo: 1
+	}
+];
+
+/** Open theme proposals by the demo citizens, with some votes from the others. */
+async function seedProposals(tx: TransactionSql, citizens: string[]) {
+	for (const p of PROPOSALS) {
+		const [{ id }] = await tx`insert into public.proposals (author_id, title, description, kind,
+				ward_codes, starts_on, ends_on)
+			values (${citizens[p.author]}, ${p.title}, ${p.description}, ${p.kind}, ${p.wards}::text[],
+				${p.period?.[0] ?? null}::date, ${p.period?.[1] ?? null}::date)
+			returning id`;
+		for (const voter of p.voters) {
+			await tx`insert into public.proposal_votes (proposal_id, user_id)
+				values (${id}, ${citizens[voter]})`;
+		}
+		// The insert trigger stamps the present time; the demo spreads the proposals over a week.
+		await tx`update public.proposals
+			set vote_count = ${p.voters.length}, created_at = now() - ${`${p.daysAgo} days`}::interval
+			where id = ${id}`;
+	}
 }
 
 /** The wards, the city polygon, the offices and the categories; also used by the specs. */
