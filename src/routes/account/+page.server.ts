@@ -1,7 +1,13 @@
-import { signInFirst } from '$lib/server/actor';
+import { fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { leaderboardPrivacySchema } from '$lib/schemas/scoring';
+import { actorOf, signInFirst } from '$lib/server/actor';
 import { asUser } from '$lib/server/db';
 import { homeWardChoices } from '$lib/server/auth/wards';
-import type { PageServerLoad } from './$types';
+import * as people from '$lib/server/people';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
@@ -12,8 +18,26 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		(tx) => tx<{ homeWardCode: string }[]>`
 		select home_ward_code as "homeWardCode" from public.profiles where id = ${user.id}`
 	);
-	const wards = await homeWardChoices();
+	const [wards, progress] = await Promise.all([homeWardChoices(), people.progress(user)]);
 	const ward = wards.find((choice) => choice.code === profile?.homeWardCode) ?? null;
+	const privacyForm = await superValidate(
+		{ hide: progress.hideFromLeaderboards },
+		zod4(leaderboardPrivacySchema),
+		{ id: 'privacy' }
+	);
 
-	return { nickname: user.nickname, roles: user.roles, ward };
+	return { nickname: user.nickname, roles: user.roles, ward, progress, privacyForm };
+};
+
+export const actions: Actions = {
+	privacy: async ({ locals, url, request }) => {
+		const actor = actorOf(locals);
+		if (!actor) signInFirst(url);
+
+		const form = await superValidate(request, zod4(leaderboardPrivacySchema), { id: 'privacy' });
+		if (!form.valid) return fail(400, { privacyForm: form });
+
+		await people.setHiddenFromLeaderboards(actor, form.data.hide);
+		return message(form, m.profile_privacy_saved());
+	}
 };

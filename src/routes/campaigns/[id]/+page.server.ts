@@ -1,4 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
 import { messageFor } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -9,8 +11,11 @@ import * as entries from '$lib/server/entries';
 import { DomainError } from '$lib/server/errors';
 import * as proposals from '$lib/server/proposals';
 import * as scoring from '$lib/server/scoring';
+import { teamSchema } from '$lib/schemas/scoring';
+import { teamMessage } from '$lib/team-messages';
 import type { Geometry } from 'geojson';
 import type { Actions, PageServerLoad } from './$types';
+import { likeActions } from './like-actions';
 
 const GALLERY_PAGE_SIZE = 24;
 
@@ -35,6 +40,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		proposals.forCampaign(actor, campaign.id)
 	]);
 
+	const teams = campaign.allowTeams ? await scoring.teamBoard(actor, campaign.id) : null;
+	const teamForm = await superValidate(zod4(teamSchema), { id: 'team', errors: false });
+
 	const wardName = (ward: areas.Ward) => (getLocale() === 'ja' ? ward.nameJa : ward.nameEn);
 	const me = actor?.id;
 	return {
@@ -46,24 +54,35 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		joined,
 		// The entry form comes back here with ?sent=1 once the entry is in.
 		sent: url.searchParams.has('sent'),
-		mine: mine.map(({ id, photoId, comment, status, createdAt }) => ({
+		mine: mine.map(({ id, photoId, comment, status, createdAt, moderationReason }) => ({
 			id,
 			photoId,
 			comment,
 			status,
-			createdAt
+			createdAt,
+			moderationReason
 		})),
-		gallery: { ...gallery, entries: await withAltText(gallery.entries, wardName) },
+		gallery: {
+			...gallery,
+			entries: (await withAltText(gallery.entries, wardName)).map((entry) => ({
+				...entry,
+				isMine: mine.some((own) => own.id === entry.id)
+			}))
+		},
 		leaderboard: {
 			top: leaderboard.top.map(({ userId, ...standing }) => ({ ...standing, isMe: userId === me })),
 			mine: leaderboard.mine
 				? {
 						rank: leaderboard.mine.rank,
 						points: leaderboard.mine.points,
-						nickname: leaderboard.mine.nickname
+						nickname: leaderboard.mine.nickname,
+						pointsToPass: leaderboard.mine.pointsToPass,
+						hidden: leaderboard.mine.hidden
 					}
 				: null
-		}
+		},
+		teams,
+		teamForm
 	};
 };
 
@@ -73,7 +92,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
  */
 async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) => string) {
 	return Promise.all(
-		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt }) => {
+		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt, ...likes }) => {
 			let alt = comment.trim();
 			if (!alt) {
 				const ward = await areas.wardAt(lon, lat);
@@ -81,12 +100,26 @@ async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) =
 					? m.campaign_photo_alt({ nickname, ward: wardName(ward) })
 					: m.campaign_photo_alt_plain({ nickname });
 			}
-			return { id, photoId, nickname, comment, lon, lat, createdAt, alt };
+			const { featured, likeCount, likedByMe } = likes;
+			return {
+				id,
+				photoId,
+				nickname,
+				comment,
+				lon,
+				lat,
+				createdAt,
+				alt,
+				featured,
+				likeCount,
+				likedByMe
+			};
 		})
 	);
 }
 
 export const actions: Actions = {
+	...likeActions,
 	join: async ({ params, url, locals }) => {
 		const actor = actorOf(locals);
 		if (!actor) signInFirst(url);
@@ -104,5 +137,23 @@ export const actions: Actions = {
 		}
 
 		return { joined: true };
+	},
+
+	joinTeam: async ({ params, url, locals, request }) => {
+		const actor = actorOf(locals);
+		if (!actor) signInFirst(url);
+		const campaign = await campaigns.read(actor, params.id);
+		if (!campaign) error(404, m.campaign_not_found());
+
+		const form = await superValidate(request, zod4(teamSchema), { id: 'team' });
+		if (!form.valid) return fail(400, { teamForm: form });
+		try {
+			await scoring.joinTeam(actor, campaign.id, form.data.name);
+		} catch (failure) {
+			if (failure instanceof DomainError) return setError(form, 'name', teamMessage(failure.code));
+			throw failure;
+		}
+
+		return message(form, m.team_joined({ name: form.data.name }));
 	}
 };
