@@ -15,7 +15,6 @@ import { teamSchema } from '$lib/schemas/scoring';
 import { teamMessage } from '$lib/team-messages';
 import type { Geometry } from 'geojson';
 import type { Actions, PageServerLoad } from './$types';
-import { likeActions } from './like-actions';
 
 const GALLERY_PAGE_SIZE = 24;
 
@@ -54,21 +53,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		joined,
 		// The entry form comes back here with ?sent=1 once the entry is in.
 		sent: url.searchParams.has('sent'),
-		mine: mine.map(({ id, photoId, comment, status, createdAt, moderationReason }) => ({
+		mine: mine.map(({ id, photoId, comment, status, createdAt }) => ({
 			id,
 			photoId,
 			comment,
 			status,
-			createdAt,
-			moderationReason
+			createdAt
 		})),
-		gallery: {
-			...gallery,
-			entries: (await withAltText(gallery.entries, wardName)).map((entry) => ({
-				...entry,
-				isMine: mine.some((own) => own.id === entry.id)
-			}))
-		},
+		gallery: { ...gallery, entries: await withAltText(gallery.entries, wardName) },
 		leaderboard: {
 			top: leaderboard.top.map(({ userId, ...standing }) => ({ ...standing, isMe: userId === me })),
 			mine: leaderboard.mine
@@ -92,7 +84,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
  */
 async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) => string) {
 	return Promise.all(
-		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt, ...likes }) => {
+		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt }) => {
 			let alt = comment.trim();
 			if (!alt) {
 				const ward = await areas.wardAt(lon, lat);
@@ -100,26 +92,12 @@ async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) =
 					? m.campaign_photo_alt({ nickname, ward: wardName(ward) })
 					: m.campaign_photo_alt_plain({ nickname });
 			}
-			const { featured, likeCount, likedByMe } = likes;
-			return {
-				id,
-				photoId,
-				nickname,
-				comment,
-				lon,
-				lat,
-				createdAt,
-				alt,
-				featured,
-				likeCount,
-				likedByMe
-			};
+			return { id, photoId, nickname, comment, lon, lat, createdAt, alt };
 		})
 	);
 }
 
 export const actions: Actions = {
-	...likeActions,
 	join: async ({ params, url, locals }) => {
 		const actor = actorOf(locals);
 		if (!actor) signInFirst(url);
