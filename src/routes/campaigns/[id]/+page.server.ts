@@ -7,6 +7,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { actorOf, signInFirst } from '$lib/server/actor';
 import * as areas from '$lib/server/areas';
 import * as campaigns from '$lib/server/campaigns';
+import * as checks from '$lib/server/checks';
 import * as entries from '$lib/server/entries';
 import { DomainError } from '$lib/server/errors';
 import * as proposals from '$lib/server/proposals';
@@ -15,6 +16,7 @@ import { teamSchema } from '$lib/schemas/scoring';
 import { teamMessage } from '$lib/team-messages';
 import type { Geometry } from 'geojson';
 import type { Actions, PageServerLoad } from './$types';
+import { likeActions } from './like-actions';
 
 const GALLERY_PAGE_SIZE = 24;
 
@@ -39,6 +41,10 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		proposals.forCampaign(actor, campaign.id)
 	]);
 
+	const coverage =
+		campaign.kind === 'asset_check' ? await checks.coverage(actor, campaign.id) : null;
+	// A check that found the asset working may come without a photo: the gallery shows photos.
+	gallery.entries = gallery.entries.filter((entry) => entry.photoId);
 	const teams = campaign.allowTeams ? await scoring.teamBoard(actor, campaign.id) : null;
 	const teamForm = await superValidate(zod4(teamSchema), { id: 'team', errors: false });
 
@@ -53,14 +59,24 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		joined,
 		// The entry form comes back here with ?sent=1 once the entry is in.
 		sent: url.searchParams.has('sent'),
-		mine: mine.map(({ id, photoId, comment, status, createdAt }) => ({
+		// The check form comes back here with ?checked=1 (or =pending when moderated).
+		checked: url.searchParams.get('checked'),
+		coverage,
+		mine: mine.map(({ id, photoId, comment, status, createdAt, moderationReason }) => ({
 			id,
 			photoId,
 			comment,
 			status,
-			createdAt
+			createdAt,
+			moderationReason
 		})),
-		gallery: { ...gallery, entries: await withAltText(gallery.entries, wardName) },
+		gallery: {
+			...gallery,
+			entries: (await withAltText(gallery.entries, wardName)).map((entry) => ({
+				...entry,
+				isMine: mine.some((own) => own.id === entry.id)
+			}))
+		},
 		leaderboard: {
 			top: leaderboard.top.map(({ userId, ...standing }) => ({ ...standing, isMe: userId === me })),
 			mine: leaderboard.mine
@@ -84,7 +100,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
  */
 async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) => string) {
 	return Promise.all(
-		list.map(async ({ id, photoId, nickname, comment, lon, lat, createdAt }) => {
+		list.map(async (entry) => {
+			const { id, photoId, nickname, comment, lon, lat, createdAt } = entry;
 			let alt = comment.trim();
 			if (!alt) {
 				const ward = await areas.wardAt(lon, lat);
@@ -92,12 +109,26 @@ async function withAltText(list: entries.Entry[], wardName: (ward: areas.Ward) =
 					? m.campaign_photo_alt({ nickname, ward: wardName(ward) })
 					: m.campaign_photo_alt_plain({ nickname });
 			}
-			return { id, photoId, nickname, comment, lon, lat, createdAt, alt };
+			const { featured, likeCount, likedByMe } = entry;
+			return {
+				id,
+				photoId,
+				nickname,
+				comment,
+				lon,
+				lat,
+				createdAt,
+				alt,
+				featured,
+				likeCount,
+				likedByMe
+			};
 		})
 	);
 }
 
 export const actions: Actions = {
+	...likeActions,
 	join: async ({ params, url, locals }) => {
 		const actor = actorOf(locals);
 		if (!actor) signInFirst(url);
