@@ -49,6 +49,12 @@ describe('reading a zone file', () => {
 		expect(() => zoneGeometries(encode(points))).toThrow(new DomainError('zone_not_polygon'));
 	});
 
+	it('says a bare point holds no polygon', () => {
+		expect(() => zoneGeometries(encode({ type: 'Point', coordinates: [140.1, 35.6] }))).toThrow(
+			new DomainError('zone_not_polygon')
+		);
+	});
+
 	it('refuses a file larger than 5 MB before parsing it', () => {
 		expect(() => zoneGeometries(new Uint8Array(6 * 1024 * 1024))).toThrow(
 			new DomainError('zone_too_large')

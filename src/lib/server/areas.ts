@@ -59,10 +59,13 @@ const multiPolygon = z.object({
 });
 const surface = z.union([polygon, multiPolygon]);
 const feature = z.object({ type: z.literal('Feature'), geometry: z.unknown() });
+// Any other bare geometry (a Point, a LineString) reads as GeoJSON that holds no polygon.
+const otherGeometry = z.object({ type: z.string(), coordinates: z.array(z.unknown()) });
 const zoneFile = z.union([
 	surface,
 	feature,
-	z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) })
+	z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) }),
+	otherGeometry
 ]);
 
 /**
@@ -87,7 +90,7 @@ export function zoneGeometries(bytes: Uint8Array): unknown[] {
 			? file.data.features.map((f) => f.geometry)
 			: file.data.type === 'Feature'
 				? [file.data.geometry]
-				: [file.data];
+				: [file.data as unknown];
 	const surfaces = candidates.flatMap((g) => {
 		const checked = surface.safeParse(g);
 		return checked.success ? [checked.data] : [];
