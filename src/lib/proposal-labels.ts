@@ -26,7 +26,8 @@ const refusals: Record<string, () => string> = {
 	proposal_reason_required: m.proposal_error_reason_required,
 	proposal_rate_limited: m.proposal_error_rate_limited,
 	proposal_unknown_ward: m.proposal_error_unknown_ward,
-	proposal_sign_in_required: m.proposal_error_sign_in_required
+	proposal_sign_in_required: m.proposal_error_sign_in_required,
+	proposal_layer_required: m.proposal_error_layer_required
 };
 
 export function proposalRefusal(code: string): string {

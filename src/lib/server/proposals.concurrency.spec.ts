@@ -16,7 +16,7 @@ async function newProposal(author: Actor) {
 	return proposals.create(author, {
 		title: 'Shelter signs in the rain',
 		description: 'Check that every shelter sign can be read at night.',
-		kind: 'asset_check',
+		kind: 'photo_hunt',
 		wardCodes: ['12101'],
 		startsOn: null,
 		endsOn: null

@@ -17,7 +17,7 @@ function idea(overrides: Partial<proposals.NewProposal> = {}): proposals.NewProp
 	return {
 		title: `Spec idea ${uniquePerson('t').nickname}`,
 		description: 'Photograph the shelter signs of the neighbourhood.',
-		kind: 'asset_check',
+		kind: 'photo_hunt',
 		wardCodes: ['12101', '12106'],
 		startsOn: null,
 		endsOn: null,
@@ -148,6 +148,29 @@ describe('deciding on a proposal', () => {
 		expect(days(campaign!.startsAt)).toBeGreaterThan(13);
 		expect(days(campaign!.startsAt)).toBeLessThan(15);
 		expect(days(campaign!.endsAt) - days(campaign!.startsAt)).toBeCloseTo(14 + 9 / 24, 1);
+	});
+
+	it('accepts an asset-check proposal only with the inventory layer to check', async () => {
+		const id = await proposals.create(await createPerson(), idea({ kind: 'asset_check' }));
+		const [{ layer }] = await asSystem(
+			'spec-layer',
+			(tx) => tx<{ layer: number }[]>`
+			insert into public.asset_layers (code, name_ja, name_en)
+			values (${`mirrors-${uniquePerson('l').nickname.toLowerCase()}`}, 'カーブミラー', 'Curve mirrors')
+			returning id::int as layer`
+		);
+
+		await expect(proposals.accept(organiser, id)).rejects.toEqual(
+			new DomainError('proposal_layer_required')
+		);
+		const campaignId = await proposals.accept(organiser, id, layer);
+
+		const [made] = await asSystem(
+			'spec-layer',
+			(tx) => tx<{ kind: string; layer: number }[]>`
+			select kind, asset_layer_id::int as layer from public.campaigns where id = ${campaignId}`
+		);
+		expect(made).toEqual({ kind: 'asset_check', layer });
 	});
 
 	it('refuses a citizen accepting a proposal', async () => {

@@ -131,16 +131,33 @@ async function call(actor: Actor, id: string, verb: 'vote' | 'unvote'): Promise<
 
 /**
  * Accepts an open proposal (organisers only): a draft campaign prefilled from it, the proposer
- * credited in the ledger. Returns the new campaign's id.
+ * credited in the ledger. An asset-check proposal needs the inventory layer to check
+ * (`proposal_layer_required` without one). Returns the new campaign's id.
  */
-export async function accept(actor: Actor, id: string): Promise<string> {
+export async function accept(
+	actor: Actor,
+	id: string,
+	layerId: number | null = null
+): Promise<string> {
 	if (!isUuid(id)) throw new DomainError('proposal_not_found');
 
 	const [{ campaignId }] = await asUser(
 		actor,
-		(tx) => tx<{ campaignId: string }[]>`select public.accept_proposal(${id}) as "campaignId"`
+		(tx) => tx<{ campaignId: string }[]>`
+		select public.accept_proposal(${id}, ${layerId}::bigint) as "campaignId"`
 	).catch(asDomainError);
 	return campaignId;
+}
+
+/** The inventory layers an asset-check proposal can be accepted on, by name. */
+export async function layers(
+	actor: Actor | null
+): Promise<{ id: number; nameJa: string; nameEn: string }[]> {
+	return asUser(
+		actor,
+		(tx) => tx<{ id: number; nameJa: string; nameEn: string }[]>`
+		select id::int, name_ja as "nameJa", name_en as "nameEn" from public.asset_layers order by name_ja`
+	);
 }
 
 /** Declines an open proposal (organisers only) with a reason everyone can read. */

@@ -1,9 +1,10 @@
--- accept_proposal turns an open proposal into a draft campaign prefilled from it and credits
--- the proposer once; decline_proposal needs a public reason; only organisers decide.
+-- accept_proposal turns an open proposal into a draft campaign prefilled from it (an asset check
+-- on the inventory layer the organiser chooses) and credits the proposer once; decline_proposal
+-- needs a public reason; only organisers decide.
 begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = public, extensions;
-select plan(14);
+select plan(15);
 
 create function pg_temp.act_as(person uuid) returns void language sql as $$
   select set_config('role', case when person is null then 'anon' else 'authenticated' end, true),
@@ -18,6 +19,8 @@ insert into public.areas (id, code, kind, name_ja, name_en, geom) overriding sys
   (94202, '94202', 'ward', 'テスト区B', 'Test ward B',
    extensions.st_geomfromtext(
      'MULTIPOLYGON(((140.11 35.60, 140.12 35.60, 140.12 35.61, 140.11 35.61, 140.11 35.60)))', 4326));
+insert into public.asset_layers (id, code, name_ja, name_en) overriding system value values
+  (94201, 'test-mirrors-4201', 'カーブミラー', 'Curve mirrors');
 insert into auth.users (id, email) values
   ('00000000-0000-4000-8000-000000004201', 'proposer@example.test'),
   ('00000000-0000-4000-8000-000000004202', 'organiser@example.test');
@@ -46,18 +49,23 @@ select throws_ok(
 reset role;
 
 select pg_temp.act_as('00000000-0000-4000-8000-000000004202');
+select throws_ok(
+  $$select public.accept_proposal('00000000-0000-4000-8000-0000000d4201')$$,
+  'MQ408', 'proposal_layer_required',
+  'an asset-check proposal is accepted only with the inventory layer to check'
+);
 create temporary table made on commit drop as
-  select public.accept_proposal('00000000-0000-4000-8000-0000000d4201') as id;
+  select public.accept_proposal('00000000-0000-4000-8000-0000000d4201', 94201) as id;
 grant select on made to authenticated;
 
 select results_eq(
   $$select c.kind, c.title, c.description, c.published_at is null, c.proposal_id,
-      c.starts_at, c.ends_at
+      c.starts_at, c.ends_at, c.asset_layer_id
     from public.campaigns c where c.id = (select id from made)$$,
   $$values ('asset_check'::text, 'Curve mirror check'::text,
       'Check every curve mirror in two wards.'::text, true,
       '00000000-0000-4000-8000-0000000d4201'::uuid,
-      '2027-06-01 09:00+09'::timestamptz, '2027-06-15 18:00+09'::timestamptz)$$,
+      '2027-06-01 09:00+09'::timestamptz, '2027-06-15 18:00+09'::timestamptz, 94201::bigint)$$,
   'accepting makes a draft campaign prefilled from the proposal'
 );
 select results_eq(
@@ -78,7 +86,7 @@ select results_eq(
   'the proposer is credited with one ledger line'
 );
 select throws_ok(
-  $$select public.accept_proposal('00000000-0000-4000-8000-0000000d4201')$$,
+  $$select public.accept_proposal('00000000-0000-4000-8000-0000000d4201', 94201)$$,
   'MQ401', 'proposal_not_open',
   'a proposal is accepted only once'
 );

@@ -15,20 +15,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireOrganiser(locals, url);
 	const requested = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
 
-	const [list, wards] = await Promise.all([
+	const [list, wards, layers] = await Promise.all([
 		proposals.list(actor, {
 			status: 'open',
 			sort: 'votes',
 			page: Number.isSafeInteger(requested) ? requested : 1,
 			pageSize: PAGE_SIZE
 		}),
-		areas.listWards(actor)
+		areas.listWards(actor),
+		proposals.layers(actor)
 	]);
 
 	const ja = getLocale() === 'ja';
 	const names = new Map(wards.map((w) => [w.code, ja ? w.nameJa : w.nameEn]));
 	return {
 		...list,
+		layers: layers.map((l) => ({ id: l.id, name: ja ? l.nameJa : l.nameEn })),
 		proposals: list.proposals.map((p) => ({
 			id: p.id,
 			title: p.title,
@@ -54,11 +56,17 @@ function refused(failure: unknown, proposalId: string, reason = '') {
 export const actions: Actions = {
 	accept: async ({ locals, url, request }) => {
 		const actor = requireOrganiser(locals, url);
-		const proposalId = String((await request.formData()).get('proposalId') ?? '');
+		const data = await request.formData();
+		const proposalId = String(data.get('proposalId') ?? '');
+		const layer = Number.parseInt(String(data.get('layerId') ?? ''), 10);
 
 		let campaignId: string;
 		try {
-			campaignId = await proposals.accept(actor, proposalId);
+			campaignId = await proposals.accept(
+				actor,
+				proposalId,
+				Number.isSafeInteger(layer) ? layer : null
+			);
 		} catch (failure) {
 			return refused(failure, proposalId);
 		}
