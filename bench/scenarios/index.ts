@@ -1,7 +1,8 @@
 import type { Scenario } from '../lib/scenario';
+import { leaderboard } from './leaderboard';
 import { photo } from './photo';
 import { start } from './start';
 import { submit } from './submit';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: readonly Scenario[] = [photo, start, submit];
+export const scenarios: readonly Scenario[] = [photo, start, submit, leaderboard];
