@@ -55,6 +55,10 @@ function emptyForm(): Promise<Form> {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const actor = signedIn(locals, url);
 	const campaign = await readCampaign(actor, params.id);
+	// An asset check sends the condition of one asset: it has its own form.
+	if (campaign.kind === 'asset_check') {
+		redirect(303, localizeHref(`/campaigns/${campaign.id}/check`));
+	}
 	const summary = { id: campaign.id, title: campaign.title };
 	if (campaign.phase !== 'open') {
 		return { campaign: summary, open: false as const, form: await emptyForm() };
