@@ -34,7 +34,7 @@ select throws_ok($$insert into public.teams (campaign_id, name) values ('0000000
   '42501', null, 'teams are not written directly');
 select pg_temp.act_as('00000000-0000-4000-8000-000000001202');
 select is(public.join_team('00000000-0000-4000-8000-0000000c1201', 'inage owls'),
-  (select id from public.teams where name = 'Inage Owls'),
+  (select id from public.teams where name = 'Inage Owls' and campaign_id = '00000000-0000-4000-8000-0000000c1201'),
   'the same name in other letter case joins the existing team');
 select pg_temp.act_as('00000000-0000-4000-8000-000000001203');
 select is(public.join_team('00000000-0000-4000-8000-0000000c1201', 'Chuo Cats') is not null, true, 'a second team is made under another name');
@@ -43,7 +43,7 @@ reset role;
 select throws_ok(
   $$insert into public.team_members (campaign_id, user_id, team_id)
     values ('00000000-0000-4000-8000-0000000c1201', '00000000-0000-4000-8000-000000001201',
-      (select id from public.teams where name = 'Chuo Cats'))$$,
+      (select id from public.teams where name = 'Chuo Cats' and campaign_id = '00000000-0000-4000-8000-0000000c1201'))$$,
   '23505', null, 'the primary key keeps one team per person per campaign, even for the owner'
 );
 
