@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as assets from './assets';
+import { extent, viewport } from './assets/map';
+import { asSystem } from './db';
+import { seedAssets } from './db/seed';
 import type { Actor } from './db';
 import { DomainError } from './errors';
 import { createPerson, ensurePlaces, uniquePerson, useTestDatabase } from './testing';
@@ -265,5 +268,28 @@ describe('importing real files', () => {
 		console.log(
 			`Bristol import: ${report.inserted} imported, ${repeats} repeated positions, ${report.ms} ms`
 		);
+
+		const layer = (await assets.readLayer(null, code))!;
+		const city = await viewport(null, layer.id, (await extent(null, layer.id))!, 11);
+		const cells = city.features.map((f) => f.properties);
+		expect(cells.length).toBeLessThan(2000);
+		expect(cells.reduce((sum, cell) => sum + (cell.kind === 'cluster' ? cell.count : 1), 0)).toBe(
+			report.inserted
+		);
+		const street = await viewport(null, layer.id, [-2.5375, 51.49, -2.5355, 51.491], 18);
+		expect(street.features.length).toBeGreaterThan(0);
+		expect(street.features[0].properties).toMatchObject({ kind: 'asset', status: 'unchecked' });
 	}, 120_000);
+
+	it('seeds the demo shelter layer with the 363 designated emergency shelters', async () => {
+		await asSystem('spec-seed-assets', async (tx) => {
+			const [{ seeded }] = await tx<{ seeded: boolean }[]>`
+				select exists (select 1 from public.asset_layers where code = 'shelters') as seeded`;
+			if (!seeded) await seedAssets(tx);
+		});
+
+		const layer = await assets.readLayer(null, 'shelters');
+
+		expect(layer).toMatchObject({ nameJa: '指定緊急避難場所', assetCount: 363 });
+	});
 });

@@ -97,6 +97,7 @@ export async function seedDemo(sql: Sql): Promise<boolean> {
 	const hash = await bcrypt.hash(DEMO_PASSWORD, Number(process.env.BCRYPT_COST ?? 10));
 	await sql.begin(async (tx) => {
 		await seedPlaces(tx);
+		await seedAssets(tx);
 		const organiser = await seedPerson(tx, ORGANISER.email, ORGANISER.nickname, '12101', hash);
 		await tx`insert into public.user_roles (user_id, role)
 			values (${organiser}, 'organiser'), (${organiser}, 'staff'), (${organiser}, 'admin')`;
@@ -194,6 +195,23 @@ export async function seedPlaces(tx: TransactionSql): Promise<void> {
 			values (${c.code}, ${c.group}, ${c.ja}, ${c.en}, ${c.helpJa}, ${c.helpEn},
 				(select id from public.offices where code = ${c.office}))`;
 	}
+}
+
+/**
+ * The designated emergency shelters of Chiba City (指定緊急避難場所, 国土地理院) as the
+ * `shelters` asset layer, from `supabase/demo/shelters.geojson`, in one set-based statement.
+ */
+export async function seedAssets(tx: TransactionSql): Promise<void> {
+	const shelters = readFileSync(resolve(root(), 'supabase/demo/shelters.geojson'), 'utf8');
+	const [layer] = await tx<{ id: string }[]>`
+		insert into public.asset_layers (code, name_ja, name_en)
+		values ('shelters', '指定緊急避難場所', 'Designated emergency shelters')
+		returning id`;
+	await tx`insert into public.assets (layer_id, external_id, name, location, properties)
+		select ${layer.id}, f -> 'properties' ->> '共通ID', f -> 'properties' ->> '施設・場所名',
+			extensions.st_setsrid(extensions.st_geomfromgeojson(f -> 'geometry'), 4326),
+			f -> 'properties'
+		from jsonb_array_elements(${shelters}::text::jsonb -> 'features') as f`;
 }
 
 async function seedPerson(
