@@ -1,8 +1,9 @@
 import type { Scenario } from '../lib/scenario';
+import { importScenario } from './import';
 import { leaderboard } from './leaderboard';
 import { photo } from './photo';
 import { start } from './start';
 import { submit } from './submit';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: readonly Scenario[] = [photo, start, submit, leaderboard];
+export const scenarios: readonly Scenario[] = [photo, start, submit, leaderboard, importScenario];
