@@ -46,9 +46,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-function refused(failure: unknown, proposalId: string, reason = '') {
+function refused(failure: unknown, action: 'accept' | 'decline', proposalId: string, reason = '') {
 	if (failure instanceof DomainError) {
-		return fail(400, { proposalId, reason, error: proposalRefusal(failure.code) });
+		return fail(400, { action, proposalId, reason, error: proposalRefusal(failure.code) });
 	}
 	throw failure;
 }
@@ -68,7 +68,7 @@ export const actions: Actions = {
 				Number.isSafeInteger(layer) ? layer : null
 			);
 		} catch (failure) {
-			return refused(failure, proposalId);
+			return refused(failure, 'accept', proposalId);
 		}
 
 		redirect(303, `${localizeHref(`/organise/campaigns/${campaignId}`)}?created=1`);
@@ -81,14 +81,19 @@ export const actions: Actions = {
 		const reason = String(data.get('reason') ?? '');
 		const checked = declineSchema.safeParse({ reason });
 		if (!checked.success) {
-			return fail(400, { proposalId, reason, error: m.proposal_error_reason_required() });
+			return fail(400, {
+				action: 'decline',
+				proposalId,
+				reason,
+				error: m.proposal_error_reason_required()
+			});
 		}
 
 		const proposal = await proposals.read(actor, proposalId);
 		try {
 			await proposals.decline(actor, proposalId, checked.data.reason);
 		} catch (failure) {
-			return refused(failure, proposalId, reason);
+			return refused(failure, 'decline', proposalId, reason);
 		}
 
 		return { declined: proposal?.title ?? '' };
