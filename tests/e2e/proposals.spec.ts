@@ -7,6 +7,11 @@ test.describe('theme proposals', () => {
 		organiser,
 		freshPage
 	}) => {
+		// A visitor who wants to propose is sent to sign in first, and back afterwards.
+		const visitor = await freshPage();
+		await visitor.goto('/proposals/new');
+		await expect(visitor).toHaveURL(/\/signin\?next=%2Fproposals%2Fnew$/);
+
 		const page = citizen.page;
 		const title = unique('夜の街路灯チェック ');
 		const description = '帰り道の街路灯が消えていないか、みんなで確かめたいです。';
