@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Sql, TransactionSql } from 'postgres';
 import sharp from 'sharp';
 import { getPhotoStore, newPhotoKey } from '../storage';
+import { seedShelterCheck } from './seed-checks';
 
 /** Demo accounts; the README gives these credentials. */
 export const DEMO_PASSWORD = 'machi-quest-demo';
@@ -107,6 +108,7 @@ export async function seedDemo(sql: Sql): Promise<boolean> {
 			citizens.push(await seedPerson(tx, `citizen${i + 1}@example.jp`, nickname, ward, hash));
 		}
 		await seedCampaigns(tx, organiser, citizens);
+		await seedShelterCampaign(tx, organiser, citizens);
 		await seedProposals(tx, citizens);
 	});
 	return true;
@@ -304,6 +306,15 @@ async function seedEntries(
 			select ${citizen}, ${campaign}, ${entry.id}, 10, 'entry_approved', created_at
 			from public.entries where id = ${entry.id}`;
 	}
+}
+
+/** The open shelter-sign check over the shelters layer of seedAssets, with a few checks. */
+async function seedShelterCampaign(tx: TransactionSql, organiser: string, citizens: string[]) {
+	const [layer] = await tx<{ id: number }[]>`
+		select id::int from public.asset_layers where code = 'shelters'`;
+	await seedShelterCheck(tx, layer.id, organiser, citizens, (owner, seed) =>
+		seedPhoto(tx, owner, ['#2e7d32', '#f5f5f5'], seed)
+	);
 }
 
 /** A simple generated picture (stripes in the campaign's colours): demo data needs no real photo. */
