@@ -142,3 +142,42 @@ test('a check sent from far from the shelter is refused beside the position', as
 	await page.goto(page.url().replace(/\/check.*$/, ''));
 	expect(await coverage(page)).toEqual(before);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a check keeps its photo through a suggested place and a refusal, then goes through', async ({
+		citizen,
+		page,
+		realPhoto
+	}) => {
+		expect(citizen.page).toBe(page);
+		const shelter = { name: '草野公民館', lat: '35.654072', lon: '140.119792' };
+		await openCampaign(page);
+		const before = await coverage(page);
+		await chooseShelter(page, shelter.name);
+
+		// No place typed: the photo's EXIF position (Finland) is offered, never trusted silently.
+		await page.getByLabel('見当たらない：設備がありません').check();
+		await photoField(page).setInputFiles(realPhoto(REAL_PHOTOS.nokia));
+		await send(page);
+		await expect(page.getByText(/写真の記録から場所を入れました。/)).toBeVisible();
+		await expect(page.getByRole('img', { name: '選んだ写真' })).toBeVisible();
+
+		// Sent as suggested, it is far from the shelter; the photo stays with the form.
+		await send(page);
+		await expect(page.getByLabel('緯度')).toHaveAccessibleDescription(TOO_FAR);
+		await expect(page.getByRole('img', { name: '選んだ写真' })).toBeVisible();
+		await expect(page.getByLabel('見当たらない：設備がありません')).toBeChecked();
+
+		await typePosition(page, shelter);
+		await send(page);
+
+		await expect(page).toHaveURL(/\?checked=1$/);
+		expect(await coverage(page)).toEqual({
+			total: before.total,
+			checked: before.checked + 1,
+			faulty: before.faulty + 1
+		});
+	});
+});
