@@ -46,23 +46,33 @@ function dropEarlyReadyForQuery(pglite) {
 	const original = pglite.execProtocolRawStream.bind(pglite);
 	pglite.execProtocolRawStream = (message, options) => {
 		if (!EXTENDED.has(String.fromCharCode(message[0]))) return original(message, options);
+		// A large answer (a few hundred rows) arrives in several chunks that split messages
+		// anywhere: the part of a message at a chunk's end waits for the rest.
+		let partial = null;
 		return original(message, {
 			...options,
-			onRawData: (data) => options.onRawData(withoutReady(data))
+			onRawData: (data) => {
+				const whole = partial ? Buffer.concat([partial, data]) : data;
+				const { kept, rest } = withoutReady(whole);
+				partial = rest;
+				if (kept.length > 0) options.onRawData(kept);
+			}
 		});
 	};
 }
 
+/** The complete messages of `data` except ReadyForQuery, and an incomplete last one if any. */
 function withoutReady(data) {
 	const kept = [];
 	let offset = 0;
 	while (offset + 5 <= data.length) {
 		const length = 1 + new DataView(data.buffer, data.byteOffset + offset + 1, 4).getInt32(0);
+		if (offset + length > data.length) break;
 		if (data[offset] !== 0x5a) kept.push(data.subarray(offset, offset + length));
 		offset += length;
 	}
-	if (offset < data.length) kept.push(data.subarray(offset));
-	return kept.length === 1 ? kept[0] : Buffer.concat(kept);
+	const rest = offset < data.length ? Buffer.from(data.subarray(offset)) : null;
+	return { kept: kept.length === 1 ? kept[0] : Buffer.concat(kept), rest };
 }
 
 process.on('disconnect', () => void shutdown());

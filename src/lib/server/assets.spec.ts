@@ -291,5 +291,8 @@ describe('importing real files', () => {
 		const layer = await assets.readLayer(null, 'shelters');
 
 		expect(layer).toMatchObject({ nameJa: '指定緊急避難場所', assetCount: 363 });
+		// Hundreds of rows with Japanese names reach the map in one answer.
+		const city = await viewport(null, layer!.id, [139.9, 35.4, 140.4, 35.8], 10);
+		expect(city.features).toHaveLength(363);
 	});
 });
