@@ -77,3 +77,20 @@ test('an organiser imports a Shift_JIS inventory, maps its columns and sees the 
 	expect((await features.json()).features).toHaveLength(1);
 	await shot('layer');
 });
+
+test('the demo shelter layer shows its 363 shelters on the map and in a paged list', async ({
+	organiser: page
+}) => {
+	const answered = page.waitForResponse((r) => r.url().includes('/api/layers/shelters/assets'));
+	await page.goto('/organise/inventories/layers/shelters');
+
+	await expect(page.getByRole('heading', { level: 1, name: '指定緊急避難場所' })).toBeVisible();
+	await expect(page.getByText('設備 363件')).toBeVisible();
+	expect((await answered).ok()).toBe(true);
+	await expect(page.getByText('1/8ページ', { exact: true })).toBeVisible();
+	await page.getByRole('link', { name: '次へ →' }).click();
+	await expect(page.getByText('2/8ページ', { exact: true })).toBeVisible();
+	if (process.env.SCREENSHOT_DIR) {
+		await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/shelters.png`, fullPage: true });
+	}
+});
