@@ -184,6 +184,17 @@ export async function seedPlaces(tx: TransactionSql): Promise<void> {
 		select '12100', 'city', '千葉市', 'Chiba City', extensions.st_multi(extensions.st_union(geom))
 		from public.areas where kind = 'ward'`;
 
+	const neighbours = readFileSync(
+		resolve(root(), 'static/boundaries/chiba_prefecture_neighbours.geojson'),
+		'utf8'
+	);
+	// Japanese names only in the source file; English pages show them as they are.
+	await tx`insert into public.municipalities (code, name_ja, name_en, geom)
+		select f -> 'properties' ->> 'code', f -> 'properties' ->> 'name_ja', f -> 'properties' ->> 'name_ja',
+			extensions.st_multi(extensions.st_makevalid(extensions.st_setsrid(
+				extensions.st_geomfromgeojson(f -> 'geometry'), 4326)))
+		from jsonb_array_elements(${neighbours}::text::jsonb -> 'features') as f`;
+
 	for (const office of OFFICES) {
 		const [{ id }] = await tx`insert into public.offices (code, name_ja, name_en)
 			values (${office.code}, ${office.ja}, ${office.en}) returning id`;
