@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 // server (`node build`) on a fresh copy of the migrated embedded database, with demo data.
 // `npm test` builds the app and the template database first; run alone, scripts/e2e-server.sh
 // builds the template itself.
+// E2E_PORT lets several checkouts run their suites at once on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	workers: 1,
@@ -18,7 +21,7 @@ export default defineConfig({
 	],
 	use: {
 		...devices['Desktop Chrome'],
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		locale: 'ja-JP',
 		timezoneId: 'Asia/Tokyo',
 		trace: 'retain-on-failure',
@@ -38,7 +41,7 @@ export default defineConfig({
 	},
 	webServer: {
 		command: 'bash scripts/e2e-server.sh',
-		url: 'http://localhost:4173/api/health',
+		url: `http://localhost:${port}/api/health`,
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The server the end-to-end tests run against (Playwright's webServer): the built app
 # (`node build`) on a fresh copy of the migrated template database, with the demo data seeded
-# on start, on http://localhost:4173. The copy is deleted when the server stops.
+# on start, on http://localhost:4173 (or E2E_PORT). The copy is deleted when the server stops.
 #
 # TEMPLATE_PGLITE_DIR names the template (npm test builds it once per run); without it this
 # script builds one, which takes about half a minute.
@@ -36,8 +36,8 @@ unset DATABASE_URL DEMO_DATA
 export PGLITE_DIR=$work/pglite
 export PHOTO_DIR=$work/photos
 export PUBLIC_MAP_STYLE_URL=/map/offline-style.json
-export ORIGIN=http://localhost:4173
-export PORT=4173
+export PORT=${E2E_PORT:-4173}
+export ORIGIN=http://localhost:$PORT
 export HOST=127.0.0.1
 export BODY_SIZE_LIMIT=20M
 unset SUPABASE_URL SUPABASE_ANON_KEY SUPABASE_SERVICE_ROLE_KEY
