@@ -160,19 +160,27 @@ export interface FaultForStaff {
 	photoId: string | null;
 	nickname: string;
 	createdAt: Date;
+	/** The report the fault opened or joined; null while it waits for staff (no category). */
+	reportNumber: number | null;
+	reportStatus: string | null;
 }
 
-/** Faults found by checks of a campaign, waiting for staff (organisers and staff only). */
+/**
+ * Faults found by checks of a campaign (organisers and staff only): each with the report it
+ * opened, or flagged for staff when its layer has no report category.
+ */
 export async function faultsForStaff(actor: Actor, campaignId: string): Promise<FaultForStaff[]> {
 	return asUser(
 		actor,
 		(tx) => tx<FaultForStaff[]>`
 		select e.id as "entryId", a.name as "assetName", a.external_id as "assetExternalId",
-			e.condition, e.comment, e.photo_id as "photoId", p.nickname, e.created_at as "createdAt"
+			e.condition, e.comment, e.photo_id as "photoId", p.nickname, e.created_at as "createdAt",
+			r.number::int as "reportNumber", r.status as "reportStatus"
 		from public.entries e
 		join public.assets a on a.id = e.asset_id
 		join public.profiles p on p.id = e.user_id
-		where e.campaign_id = ${campaignId} and e.needs_staff and e.status = 'approved'
+		left join public.reports r on r.id = e.report_id
+		where e.campaign_id = ${campaignId} and e.condition <> 'working' and e.status = 'approved'
 		order by e.created_at desc`
 	);
 }

@@ -142,3 +142,29 @@ export async function hide(actor: Actor, entryId: string, reason: string | null)
 		asDomainError
 	);
 }
+
+export interface DriveReport {
+	entryId: string;
+	number: number;
+	status: string;
+	categoryCode: string;
+	categoryJa: string;
+	categoryEn: string;
+	createdAt: Date;
+}
+
+/** The reports a report drive counted as entries, newest first. */
+export async function driveReports(
+	actor: Actor | null,
+	campaignId: string,
+	size = 24
+): Promise<DriveReport[]> {
+	return asUser(
+		actor,
+		(tx) => tx<DriveReport[]>`
+		select entry_id as "entryId", report_number::int as number, status,
+			category_code as "categoryCode", category_ja as "categoryJa", category_en as "categoryEn",
+			created_at as "createdAt"
+		from public.campaign_reports(${campaignId}, ${size})`
+	);
+}

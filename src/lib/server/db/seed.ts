@@ -72,6 +72,15 @@ const CATEGORIES = [
 		helpEn: 'Rubbish left on roads or in parks'
 	},
 	{
+		code: 'sign',
+		group: 'other',
+		office: null,
+		ja: '標識・案内板の不具合',
+		en: 'Signs and notice boards',
+		helpJa: '避難所の標識や案内板が壊れている、読めない、見当たらない',
+		helpEn: 'Shelter signs or notice boards that are broken, unreadable or gone'
+	},
+	{
 		code: 'other',
 		group: 'other',
 		office: null,
@@ -217,8 +226,8 @@ export async function seedPlaces(tx: TransactionSql): Promise<void> {
 export async function seedAssets(tx: TransactionSql): Promise<void> {
 	const shelters = readFileSync(resolve(root(), 'supabase/demo/shelters.geojson'), 'utf8');
 	const [layer] = await tx<{ id: string }[]>`
-		insert into public.asset_layers (code, name_ja, name_en)
-		values ('shelters', '指定緊急避難場所', 'Designated emergency shelters')
+		insert into public.asset_layers (code, name_ja, name_en, category_code)
+		values ('shelters', '指定緊急避難場所', 'Designated emergency shelters', 'sign')
 		returning id`;
 	await tx`insert into public.assets (layer_id, external_id, name, location, properties)
 		select ${layer.id}, f -> 'properties' ->> '共通ID', f -> 'properties' ->> '施設・場所名',

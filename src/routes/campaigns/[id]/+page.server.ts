@@ -43,6 +43,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 
 	const coverage =
 		campaign.kind === 'asset_check' ? await checks.coverage(actor, campaign.id) : null;
+	const driveReports =
+		campaign.kind === 'report_drive' ? await entries.driveReports(actor, campaign.id) : null;
 	// A check that found the asset working may come without a photo: the gallery shows photos.
 	gallery.entries = gallery.entries.filter((entry) => entry.photoId);
 	const teams = campaign.allowTeams ? await scoring.teamBoard(actor, campaign.id) : null;
@@ -62,6 +64,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		// The check form comes back here with ?checked=1 (or =pending when moderated).
 		checked: url.searchParams.get('checked'),
 		coverage,
+		driveReports,
 		mine: mine.map(({ id, photoId, comment, status, createdAt, moderationReason }) => ({
 			id,
 			photoId,

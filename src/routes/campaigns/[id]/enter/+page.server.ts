@@ -47,6 +47,11 @@ async function readCampaign(actor: Actor, id: string): Promise<campaigns.Campaig
 	return campaign;
 }
 
+function reportFormHref(campaign: { categoryCodes: string[] }): string {
+	const category = campaign.categoryCodes[0];
+	return localizeHref(category ? `/reports/new?category=${category}` : '/reports/new');
+}
+
 /** A fresh form; the idempotency key is made here so that it exists without JavaScript too. */
 function emptyForm(): Promise<Form> {
 	return superValidate({ idempotencyKey: crypto.randomUUID() }, schema, { errors: false });
@@ -59,6 +64,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (campaign.kind === 'asset_check') {
 		redirect(303, localizeHref(`/campaigns/${campaign.id}/check`));
 	}
+	// A report drive's entries are reports: they are filed with the report form.
+	if (campaign.kind === 'report_drive') redirect(303, reportFormHref(campaign));
 	const summary = { id: campaign.id, title: campaign.title };
 	if (campaign.phase !== 'open') {
 		return { campaign: summary, open: false as const, form: await emptyForm() };
@@ -91,6 +98,7 @@ export const actions: Actions = {
 	submit: async ({ locals, params, request, url }) => {
 		const actor = signedIn(locals, url);
 		const campaign = await readCampaign(actor, params.id);
+		if (campaign.kind !== 'photo_hunt') error(400, m.entry_not_a_photo_hunt());
 		const body = await readBody(request);
 		if (!body) return refuseBody();
 		const form = await superValidate(body, schema);
