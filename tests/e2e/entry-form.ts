@@ -102,6 +102,6 @@ export async function expectEntryPublished(
 	const myLine = board.getByRole('row', { name: new RegExp(entry.nickname) });
 	await expect(myLine).toContainText(String(campaign.pointsPerEntry));
 	await expect(board).toContainText(
-		new RegExp(`あなたの順位:\\s*1位\\s*\\(${campaign.pointsPerEntry}ポイント\\)`)
+		new RegExp(`あなたの順位:\\s*1位\\s*\\(${campaign.pointsPerEntry}\\s*ポイント\\)`)
 	);
 }

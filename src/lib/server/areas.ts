@@ -85,12 +85,18 @@ export function zoneGeometries(bytes: Uint8Array): unknown[] {
 	const file = zoneFile.safeParse(parsed);
 	if (!file.success) throw new DomainError('zone_unreadable');
 
-	const candidates =
-		file.data.type === 'FeatureCollection'
-			? file.data.features.map((f) => f.geometry)
-			: file.data.type === 'Feature'
-				? [file.data.geometry]
-				: [file.data as unknown];
+	// Read by its type: the catch-all geometry's `type: string` defeats the union's narrowing.
+	const data = file.data as {
+		type: string;
+		features?: { geometry: unknown }[];
+		geometry?: unknown;
+	};
+	const candidates: unknown[] =
+		data.type === 'FeatureCollection'
+			? (data.features ?? []).map((f) => f.geometry)
+			: data.type === 'Feature'
+				? [data.geometry]
+				: [data];
 	const surfaces = candidates.flatMap((g) => {
 		const checked = surface.safeParse(g);
 		return checked.success ? [checked.data] : [];

@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 describe('keeping the photo of a form', () => {
 	it('keeps a photo as the person’s pending photo and returns its id', async () => {
-		const file = new File([await makeJpeg(7)], 'sign.jpg', { type: 'image/jpeg' });
+		const file = new File([new Uint8Array(await makeJpeg(7))], 'sign.jpg', { type: 'image/jpeg' });
 
 		const kept = await keepPhoto(citizen, file);
 
