@@ -81,7 +81,8 @@ select is((select count(*)::integer from public.notifications), 1, 'the reporter
 select pg_temp.act_as('00000000-0000-4000-8000-000000005003');
 select is((select status from public.reports where id = '00000000-0000-4000-8000-0000000a5001'),
   'received', 'the citizen''s direct update changed nothing');
-select is((select caller_name from public.report_contacts), '千葉 太郎', 'staff read the caller');
+select is((select caller_name from public.report_contacts
+  where report_id = '00000000-0000-4000-8000-0000000a5002'), '千葉 太郎', 'staff read the caller');
 select is((select count(*)::integer from public.report_updates
   where report_id = '00000000-0000-4000-8000-0000000a5001'), 2, 'staff read internal notes');
 
