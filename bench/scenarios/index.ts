@@ -1,4 +1,5 @@
 import type { Scenario } from '../lib/scenario';
+import { claims } from './claims';
 import { importScenario } from './import';
 import { leaderboard } from './leaderboard';
 import { photo } from './photo';
@@ -6,4 +7,11 @@ import { start } from './start';
 import { submit } from './submit';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: readonly Scenario[] = [photo, start, submit, leaderboard, importScenario];
+export const scenarios: readonly Scenario[] = [
+	photo,
+	start,
+	submit,
+	leaderboard,
+	importScenario,
+	claims
+];
