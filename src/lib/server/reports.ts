@@ -69,6 +69,8 @@ export interface ReportUpdate {
 }
 
 export interface Report extends ReportSummary {
+	wardJa: string | null;
+	wardEn: string | null;
 	officeCode: string | null;
 	officeJa: string | null;
 	officeEn: string | null;
@@ -151,7 +153,8 @@ export async function nearby(
 export async function read(actor: Actor | null, number: number): Promise<Report | null> {
 	return asUser(actor, async (tx) => {
 		const [report] = await tx<Omit<Report, 'photos' | 'timeline'>[]>`
-			select ${tx.unsafe(summaryColumns)}, o.code as "officeCode", o.name_ja as "officeJa",
+			select ${tx.unsafe(summaryColumns)}, w.name_ja as "wardJa", w.name_en as "wardEn",
+				o.code as "officeCode", o.name_ja as "officeJa",
 				o.name_en as "officeEn", r.address, r.location_approximate as "locationApproximate",
 				r.channel, p.nickname as "reporterNickname", d.number::int as "duplicateOfNumber",
 				r.forwarded_to as "forwardedTo", r.fit_for_volunteers as "fitForVolunteers",
@@ -190,4 +193,59 @@ export async function follow(actor: Actor, reportId: string, following: boolean)
 /** "Me too": the person saw the same problem; it also follows the report. */
 export async function meToo(actor: Actor, reportId: string): Promise<void> {
 	await asUser(actor, (tx) => tx`select public.add_me_too(${reportId})`).catch(asDomainError);
+}
+
+export interface RepairMaterial {
+	item: string;
+	quantity: number;
+	unit: string;
+}
+
+/** How a report was repaired: public data, with no personal details in it. */
+export interface Repair {
+	completedOn: string;
+	/** Yen. */
+	cost: number | null;
+	crewHours: number | null;
+	materials: RepairMaterial[];
+}
+
+/** The repair record of a report, or null while none is recorded. */
+export async function repair(actor: Actor | null, reportId: string): Promise<Repair | null> {
+	return asUser(actor, async (tx) => {
+		const [record] = await tx<Omit<Repair, 'materials'>[]>`
+			select to_char(completed_on, 'YYYY-MM-DD') as "completedOn", cost::float8 as cost,
+				crew_hours::float8 as "crewHours"
+			from public.report_repairs where report_id = ${reportId}`;
+		if (!record) return null;
+
+		const materials = await tx<RepairMaterial[]>`
+			select item, quantity::float8 as quantity, unit from public.repair_materials
+			where report_id = ${reportId} order by id`;
+		return { ...record, materials };
+	});
+}
+
+/** The reports the person filed, or follows without having filed them, newest first. */
+export async function listForPerson(
+	actor: Actor,
+	which: 'mine' | 'followed',
+	limit = 50
+): Promise<ReportSummary[]> {
+	return asUser(
+		actor,
+		(tx) => tx<ReportSummary[]>`
+		select ${tx.unsafe(summaryColumns)}
+		from public.reports r
+		join public.categories c on c.id = r.category_id
+		left join public.areas w on w.id = r.ward_id
+		where ${
+			which === 'mine'
+				? tx`r.reporter_id = ${actor.id}`
+				: tx`r.reporter_id is distinct from ${actor.id} and exists (
+					select 1 from public.report_followers f where f.report_id = r.id and f.user_id = ${actor.id})`
+		}
+		order by r.created_at desc
+		limit ${limit}`
+	);
 }

@@ -7,6 +7,7 @@ import { actorOf, signInFirst } from '$lib/server/actor';
 import { asUser } from '$lib/server/db';
 import { homeWardChoices } from '$lib/server/auth/wards';
 import * as people from '$lib/server/people';
+import * as reports from '$lib/server/reports';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,7 +19,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		(tx) => tx<{ homeWardCode: string }[]>`
 		select home_ward_code as "homeWardCode" from public.profiles where id = ${user.id}`
 	);
-	const [wards, progress] = await Promise.all([homeWardChoices(), people.progress(user)]);
+	const [wards, progress, myReports, followedReports] = await Promise.all([
+		homeWardChoices(),
+		people.progress(user),
+		reports.listForPerson(user, 'mine'),
+		reports.listForPerson(user, 'followed')
+	]);
 	const ward = wards.find((choice) => choice.code === profile?.homeWardCode) ?? null;
 	const privacyForm = await superValidate(
 		{ hide: progress.hideFromLeaderboards },
@@ -26,7 +32,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		{ id: 'privacy' }
 	);
 
-	return { nickname: user.nickname, roles: user.roles, ward, progress, privacyForm };
+	const brief = (report: reports.ReportSummary) => ({
+		number: report.number,
+		status: report.status,
+		categoryJa: report.categoryJa,
+		categoryEn: report.categoryEn,
+		createdAt: report.createdAt
+	});
+	return {
+		nickname: user.nickname,
+		roles: user.roles,
+		ward,
+		progress,
+		privacyForm,
+		myReports: myReports.map(brief),
+		followedReports: followedReports.map(brief)
+	};
 };
 
 export const actions: Actions = {

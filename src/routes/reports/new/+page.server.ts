@@ -47,7 +47,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 	return {
 		form: await emptyForm(category),
-		categories: categories.map((c) => ({
+		// "Other" closes its group, after the kinds it is the rest of.
+		categories: [...categories].sort(otherLast).map((c) => ({
 			code: c.code,
 			group: c.group,
 			name: ja ? c.nameJa : c.nameEn,
@@ -153,6 +154,10 @@ export const actions: Actions = {
 		redirect(303, localizeHref(`/reports/${number}`));
 	}
 };
+
+function otherLast(a: { code: string }, b: { code: string }): number {
+	return Number(a.code === 'other') - Number(b.code === 'other');
+}
 
 function createdHref(number: number): string {
 	return localizeHref(`/reports/${number}?created=1`);
