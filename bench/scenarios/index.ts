@@ -3,8 +3,10 @@ import { claims } from './claims';
 import { importScenario } from './import';
 import { leaderboard } from './leaderboard';
 import { photo } from './photo';
+import { reportPage } from './report-page';
 import { start } from './start';
 import { submit } from './submit';
+import { viewport } from './viewport';
 
 /** Every scenario, in the order `npm run bench` runs them. */
 export const scenarios: readonly Scenario[] = [
@@ -13,5 +15,7 @@ export const scenarios: readonly Scenario[] = [
 	submit,
 	leaderboard,
 	importScenario,
-	claims
+	claims,
+	viewport,
+	reportPage
 ];
