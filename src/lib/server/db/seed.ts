@@ -5,6 +5,7 @@ import type { Sql, TransactionSql } from 'postgres';
 import sharp from 'sharp';
 import { getPhotoStore, newPhotoKey } from '../storage';
 import { seedShelterCheck } from './seed-checks';
+import { seedReports } from './seed-reports';
 
 /** Demo accounts; the README gives these credentials. */
 export const DEMO_PASSWORD = 'machi-quest-demo';
@@ -97,7 +98,8 @@ function root(): string {
 
 /**
  * Fills an empty embedded database with Chiba City: its six wards (MLIT N03 2022 boundaries),
- * offices, categories, demo people and two photo hunts, one open and one with final results.
+ * offices, categories, demo people, reports with their timelines and repairs, volunteers with
+ * fixes and activities, and two photo hunts, one open and one with final results.
  * Runs only on the embedded default or by explicit command, never on a DATABASE_URL database.
  */
 export async function seedDemo(sql: Sql): Promise<boolean> {
@@ -116,6 +118,9 @@ export async function seedDemo(sql: Sql): Promise<boolean> {
 			const ward = `1210${(i % 6) + 1}`;
 			citizens.push(await seedPerson(tx, `citizen${i + 1}@example.jp`, nickname, ward, hash));
 		}
+		await seedReports(tx, organiser, citizens, (owner, colours, seed) =>
+			seedPhoto(tx, owner, colours, seed)
+		);
 		await seedCampaigns(tx, organiser, citizens);
 		await seedShelterCampaign(tx, organiser, citizens);
 		await seedProposals(tx, citizens);
