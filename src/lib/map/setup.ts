@@ -10,6 +10,9 @@ const CHIBA_CITY_HALL: [number, number] = [140.1233, 35.6074];
 /** Room around a framed area for the zoom buttons (top right) and the credits (bottom). */
 const FRAME_PADDING = { top: 24, right: 48, bottom: 40, left: 24 };
 
+/** Street level: the closest a framed map starts, so that one point alone keeps streets around it. */
+const FRAME_MAX_ZOOM = 17;
+
 /** The controls' own words (buttons, gesture hints), in the person's language. */
 function mapLocale(label: string): Record<string, string> {
 	return {
@@ -35,7 +38,7 @@ export function createMap(
 	bounds: LngLatBoundsLike | null
 ): MaplibreMap {
 	const framing: Partial<MapOptions> = bounds
-		? { bounds, fitBoundsOptions: { padding: FRAME_PADDING } }
+		? { bounds, fitBoundsOptions: { padding: FRAME_PADDING, maxZoom: FRAME_MAX_ZOOM } }
 		: { center: CHIBA_CITY_HALL, zoom: 11 };
 	const map = new maplibre.Map({
 		container,

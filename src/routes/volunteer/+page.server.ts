@@ -23,10 +23,18 @@ export const load: PageServerLoad = async ({ locals }) => {
 		name: ja ? w.nameJa : w.nameEn
 	}));
 	const record = actor ? await volunteers.readVolunteer(actor) : null;
-	const form = await superValidate({ accept: false, wardCodes: record?.wardCodes ?? [] }, schema, {
-		errors: false
-	});
-	if (!actor || !record) return { signedIn: !!actor, wards, form, volunteer: null };
+	// Someone who accepted this version already need not tick it again to change their wards.
+	const accepted = record?.termsVersion === fixes.TERMS_VERSION;
+	const form = await superValidate(
+		{ accept: accepted, wardCodes: record?.wardCodes ?? [] },
+		schema,
+		{ errors: false }
+	);
+	const terms = {
+		version: fixes.TERMS_VERSION,
+		acceptedAt: accepted && record ? record.acceptedAt : null
+	};
+	if (!actor || !record) return { signedIn: !!actor, wards, form, terms, volunteer: null };
 
 	const [history, claims, progress] = await Promise.all([
 		fixes.history(actor, actor.id),
@@ -37,6 +45,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		signedIn: true,
 		wards,
 		form,
+		terms,
 		volunteer: { ...record, history, claims, points: progress.level.points }
 	};
 };
@@ -47,12 +56,13 @@ export const actions: Actions = {
 		const form = await superValidate(request, schema);
 		if (!form.valid) return fail(400, { form });
 
+		const already = await volunteers.readVolunteer(actor);
 		try {
 			await fixes.becomeVolunteer(actor, form.data.wardCodes);
 		} catch (cause) {
 			if (!(cause instanceof DomainError)) throw cause;
 			return message(form, volunteerRefusal(cause.code), { status: 400 });
 		}
-		return message(form, m.volunteer_welcome());
+		return message(form, already ? m.volunteer_wards_saved() : m.volunteer_welcome());
 	}
 };

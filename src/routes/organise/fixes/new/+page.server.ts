@@ -67,14 +67,14 @@ export const actions: Actions = {
 		}
 		const form = await superValidate(body, schema);
 		await keepPhoto(actor, form);
-		if (!form.valid) return fail(400, { form });
-
 		const report = form.data.reportNumber
 			? await reports.read(actor, form.data.reportNumber)
 			: null;
-		if (!report && (form.data.lat === null || form.data.lon === null)) {
+		// Checked with the other fields, so that one submit shows every field to fill.
+		if (!report && (form.data.lat === null || form.data.lon === null) && !form.errors.lat) {
 			return setError(form, 'lat', m.fix_refusal_location_required());
 		}
+		if (!form.valid) return fail(400, { form });
 
 		let id: string;
 		try {
