@@ -112,6 +112,47 @@ test.describe('reporting a problem', () => {
 		expect(await again.expectCreated()).toBeGreaterThan(number);
 	});
 
+	test('a description with line breaks that fits the counter is accepted, though sent as CRLF', async ({
+		citizen
+	}) => {
+		const form = await ReportForm.open(citizen.page);
+		await form.category('その他').check();
+		// 999 characters as the page counts them; the browser sends each break as two.
+		await form.description.fill(Array.from({ length: 250 }, () => 'abc').join('\n'));
+		await expect(citizen.page.getByText('(999/1000)')).toBeVisible();
+		await form.ward.selectOption({ label: '稲毛区' });
+		await form.address.fill('稲毛区役所の前');
+		await form.send();
+
+		await form.expectCreated();
+	});
+
+	test('photos too large to send together are refused without losing what was typed', async ({
+		citizen
+	}) => {
+		const form = await ReportForm.open(citizen.page);
+		await form.category('その他').check();
+		await form.description.fill('大きな写真が2枚あります');
+		await form.ward.selectOption({ label: '稲毛区' });
+		await form.address.fill('稲毛区役所の前');
+		// Each under the 15 MB a photo may have, together over the 20 MB a request may carry.
+		const large = (name: string) => ({
+			name,
+			mimeType: 'image/jpeg',
+			buffer: Buffer.alloc(14 * 1024 * 1024, 1)
+		});
+		await form.photos.setInputFiles([large('one.jpg'), large('two.jpg')]);
+		await form.send();
+
+		await expect(form.photos).toHaveAccessibleDescription(
+			/写真を合わせると大きすぎて送れませんでした。1枚ずつ選んで送ってください。/
+		);
+		await expect(form.description).toHaveValue('大きな写真が2枚あります');
+		await expect(form.category('その他')).toBeChecked();
+		await expect(form.ward).toHaveValue('12103');
+		await expect(form.address).toHaveValue('稲毛区役所の前');
+	});
+
 	test('staff take a phone call with the caller’s details and a ward with an address', async ({
 		freshPage
 	}) => {

@@ -36,7 +36,7 @@ test('a report shows on its page; another resident follows it and hears of a sta
 	const visitor = await freshPage();
 	await visitor.goto(`/reports/${number}`);
 	await expect(visitor.getByText('受付', { exact: true }).first()).toBeVisible();
-	await visitor.getByRole('link', { name: 'ログインしてフォロー・「わたしも見ました」' }).click();
+	await visitor.getByRole('link', { name: 'サインインしてフォロー・「わたしも見ました」' }).click();
 	await expect(visitor).toHaveURL(new RegExp(`/signin\\?next=%2Freports%2F${number}$`));
 
 	// Another resident follows it and says they saw it too.
@@ -99,4 +99,22 @@ test('an unknown report number is a 404 page', async ({ page }) => {
 	await expect(
 		page.getByText('このレポートは見つかりません。番号をお確かめください。')
 	).toBeVisible();
+
+	for (const path of ['/reports/abc', '/reports/0x1', '/en/reports/987654321']) {
+		expect((await page.goto(path))?.status()).toBe(404);
+	}
+	await expect(
+		page.getByText('We could not find this report. Please check the number.')
+	).toBeVisible();
+});
+
+test('a status shows one shape beside its word, not the campaign badge’s dot as well', async ({
+	citizen
+}) => {
+	await fileRoadReport(citizen.page, '縁石が欠けています。');
+	const badge = citizen.page.locator('article header').getByText('受付', { exact: true });
+
+	await expect(badge.locator('svg')).toHaveCount(1);
+	const dot = await badge.evaluate((element) => getComputedStyle(element, '::before').content);
+	expect(dot).toBe('none');
 });

@@ -132,3 +132,74 @@ test('the staff pages turn citizens away and send visitors to sign in', async ({
 	await visitor.goto('/en/staff/reports');
 	await expect(visitor).toHaveURL(/\/signin\?next=/);
 });
+
+test('the status form starts at a move the report allows, and the repair record refuses what it cannot hold beside the field', async ({
+	citizen,
+	organiser: staff
+}) => {
+	const number = await fileReport(citizen.page, '街灯の支柱が傾いています。');
+	await staff.goto(`/staff/reports/${number}`);
+	const status = staff.getByRole('region', { name: '状態を変える' });
+	await status.getByLabel('新しい状態').selectOption({ label: '対応中' });
+	await status.getByLabel('公開のお知らせ').fill('現地を確認します。');
+	await status.getByRole('button', { name: '状態を変える' }).click();
+	await expect(status.getByText('状態を変えました。')).toBeVisible();
+
+	// In progress now: the select shows the first move left, and sends what it shows.
+	await expect(status.getByLabel('新しい状態')).toHaveValue('resolved');
+	await status.getByLabel('公開のお知らせ').fill('支柱を直しました。');
+	await status.getByRole('button', { name: '状態を変える' }).click();
+	await expect(status.getByText('状態を変えました。')).toBeVisible();
+	await expect(
+		staff.getByRole('region', { name: '経過' }).getByText('状態：対応済み')
+	).toBeVisible();
+
+	// A quantity the record's numeric(12, 3) would overflow on: a sentence by its row, not a 500.
+	const repair = staff.getByRole('region', { name: '補修の記録' });
+	await repair.getByLabel('完了日').fill('2026-12-01');
+	await repair.getByLabel('1行目の品目').fill('支柱');
+	await repair.getByLabel('1行目の数量').fill('1e300');
+	await repair.getByLabel('1行目の単位').fill('本');
+	await repair.getByRole('button', { name: '補修の記録を保存する' }).click();
+	await expect(
+		repair.getByText(containing('数量は0.001以上、10億未満の数で入れてください。'))
+	).toBeVisible();
+	await expect(repair.getByLabel('1行目の品目')).toHaveValue('支柱');
+
+	// Two photos that together pass the request limit: the typed record stays on the page.
+	const large = (name: string) => ({
+		name,
+		mimeType: 'image/jpeg',
+		buffer: Buffer.alloc(14 * 1024 * 1024, 1)
+	});
+	await repair.getByLabel('1行目の数量').fill('1');
+	await repair.getByLabel('補修前の写真').setInputFiles(large('before.jpg'));
+	await repair.getByLabel('補修後の写真').setInputFiles(large('after.jpg'));
+	await repair.getByRole('button', { name: '補修の記録を保存する' }).click();
+	await expect(
+		repair.getByText('写真を合わせると大きすぎて送れませんでした。1枚ずつ選んで送ってください。')
+	).toBeVisible();
+	await expect(repair.getByLabel('完了日')).toHaveValue('2026-12-01');
+	await expect(repair.getByLabel('1行目の品目')).toHaveValue('支柱');
+
+	// The work page answers to the report's number in digits only.
+	for (const odd of ['0x1', '1e0', '+1']) {
+		expect((await staff.goto(`/staff/reports/${odd}`))?.status()).toBe(404);
+	}
+});
+
+test('an unreadable form post to the notifications or the import page is a 400, not a 500', async ({
+	organiser: staff
+}) => {
+	const unreadable = {
+		headers: {
+			'content-type': 'multipart/form-data; boundary=cut',
+			origin: new URL(staff.url()).origin
+		},
+		data: '--cut\r\nContent-Disposition: form-data; name="file"'
+	};
+	for (const path of ['/notifications?/read', '/staff/imports']) {
+		const response = await staff.request.post(path, unreadable);
+		expect(response.status(), path).toBe(400);
+	}
+});

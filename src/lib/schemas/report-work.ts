@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { isDay } from './proposal';
+import { oneCharacterBreaks } from './report';
 
 // Messages are functions, called when a value fails, so that one schema answers in the
 // language of whichever request is being checked.
@@ -26,6 +27,8 @@ export const QUEUE_STATUSES = [
 export const QUEUE_AGES = [1, 7, 30] as const;
 /** Blank material rows below the recorded ones, so that a form without JavaScript can add some. */
 export const BLANK_MATERIAL_ROWS = 3;
+/** Material quantities stay below this: the repair record keeps nine digits before the point. */
+export const QUANTITY_LIMIT = 1_000_000_000;
 
 const code = z.string().regex(/^[a-z0-9-]{1,40}$/);
 const uuidOrEmpty = z.string().refine((id) => id === '' || z.uuid().safeParse(id).success, {
@@ -64,6 +67,7 @@ export const assignSchema = z.object({
 
 const publicNote = z
 	.string()
+	.overwrite(oneCharacterBreaks)
 	.trim()
 	.min(1, { error: () => m.staff_report_error_public_note_required() })
 	.max(NOTE_MAX_LENGTH, { error: () => m.staff_report_error_note_long({ max: NOTE_MAX_LENGTH }) });
@@ -105,6 +109,7 @@ export const statusSchema = z
 export const noteSchema = z.object({
 	note: z
 		.string()
+		.overwrite(oneCharacterBreaks)
 		.trim()
 		.min(1, { error: () => m.staff_report_error_note_required() })
 		.max(NOTE_MAX_LENGTH, {
@@ -159,7 +164,7 @@ export const repairSchema = z
 					message: m.staff_report_error_material_item()
 				});
 			}
-			if (!(Number(quantity) > 0)) {
+			if (!isQuantity(quantity)) {
 				context.addIssue({
 					code: 'custom',
 					path: ['materialQuantity', row],
@@ -175,6 +180,15 @@ export const repairSchema = z
 			}
 		});
 	});
+
+/**
+ * A material quantity the repair record can hold (numeric(12, 3), above 0): from 0.001 up to
+ * below a billion. The database would refuse anything else with an error, not a sentence.
+ */
+function isQuantity(text: string): boolean {
+	const quantity = Number(text);
+	return Number.isFinite(quantity) && quantity >= 0.001 && quantity < QUANTITY_LIMIT;
+}
 
 export type RepairForm = z.infer<typeof repairSchema>;
 

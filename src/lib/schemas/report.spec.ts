@@ -74,6 +74,14 @@ describe('the report form', () => {
 		expect(issuePaths({ ...call, callerEmail: 'hanako' })).toEqual(['callerEmail']);
 	});
 
+	it('counts a line break as one character, as the browser did when it sent CRLF', () => {
+		const lines = Array.from({ length: 250 }, () => 'abc').join('\r\n');
+		expect(lines.length).toBeGreaterThan(REPORT_DESCRIPTION_MAX_LENGTH);
+		const parsed = reportSchema.parse({ ...valid, description: lines });
+		expect(parsed.description).toHaveLength(REPORT_DESCRIPTION_MAX_LENGTH - 1);
+		expect(parsed.description).not.toContain('\r');
+	});
+
 	it('needs the idempotency key that makes a double tap one report', () => {
 		expect(issuePaths({ ...valid, idempotencyKey: 'again' })).toEqual(['idempotencyKey']);
 	});

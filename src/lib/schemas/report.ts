@@ -20,6 +20,13 @@ const pendingId = z.string().refine((id) => uuid.safeParse(id).success, {
 	error: () => m.photo_error_missing()
 });
 
+/**
+ * Line breaks as one character each. A browser counts a textarea's breaks as one for maxlength
+ * but sends them as CRLF (HTML, "constructing the entry list"): without this, text it allowed
+ * would be refused here as too long.
+ */
+export const oneCharacterBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
+
 // Digits with the separators people type in Japanese numbers (043-245-5111, +81 43 …).
 const PHONE = /^\+?[0-9０-９][0-9０-９\-‐－ ()（）]{5,20}$/;
 
@@ -36,6 +43,7 @@ export const reportSchema = z.object({
 		.min(1, { error: () => m.report_form_error_category() }),
 	description: z
 		.string()
+		.overwrite(oneCharacterBreaks)
 		.trim()
 		.min(1, { error: () => m.report_form_error_description_required() })
 		.max(REPORT_DESCRIPTION_MAX_LENGTH, {

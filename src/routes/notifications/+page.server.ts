@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { actorOf, signInFirst } from '$lib/server/actor';
+import { readBody } from '$lib/server/photo-field';
 import * as notifications from '$lib/server/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +25,8 @@ export const actions: Actions = {
 	read: async ({ locals, url, request }) => {
 		const actor = actorOf(locals);
 		if (!actor) signInFirst(url);
-		const id = Number((await request.formData()).get('id'));
+		const body = await readBody(request);
+		const id = Number(body?.get('id'));
 		if (!Number.isSafeInteger(id)) return fail(400, { error: m.report_page_error_unknown() });
 
 		await notifications.markRead(actor, id);

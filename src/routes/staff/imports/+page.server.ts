@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { DomainError } from '$lib/server/errors';
+import { readBody } from '$lib/server/photo-field';
 import * as imports from '$lib/server/report-imports';
 import { importMessage, requireImporter } from './access';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +15,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
 		const actor = requireImporter(locals, url);
-		const file = (await request.formData()).get('file');
+		// An upload over the server's body limit arrives as no form at all: the same sentence.
+		const body = await readBody(request);
+		if (!body) return fail(413, { error: importMessage('import_file_too_large') });
+		const file = body.get('file');
 
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { error: importMessage('import_empty_file') });

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { fail, message, superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { fail, message, setError, superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -13,7 +13,7 @@ import {
 } from '$lib/schemas/report-work';
 import type { Actor } from '$lib/server/db';
 import { DomainError } from '$lib/server/errors';
-import { keepPhoto, photoMessage, readBody } from '$lib/server/photo-field';
+import { keepPhoto, readBody } from '$lib/server/photo-field';
 import * as queue from '$lib/server/report-queue';
 import * as work from '$lib/server/report-work';
 import * as reports from '$lib/server/reports';
@@ -30,8 +30,9 @@ const schemas = {
 };
 
 async function readReport(actor: Actor, number: string): Promise<reports.Report> {
-	const n = Number(number);
-	const report = Number.isSafeInteger(n) && n > 0 ? await reports.read(actor, n) : null;
+	// Digits only: Number() would also read `0x1` or `1e0` as report 1, under a second address.
+	const n = /^[1-9]\d{0,14}$/.test(number) ? Number(number) : NaN;
+	const report = Number.isSafeInteger(n) ? await reports.read(actor, n) : null;
 	if (!report) error(404, m.staff_report_error_report_missing());
 	return report;
 }
@@ -175,12 +176,19 @@ export const actions: Actions = {
 		const actor = requireStaff(locals, url);
 		const report = await readReport(actor, params.number);
 		const body = await readBody(request);
-		if (!body) error(413, photoMessage('too_large_bytes'));
+		if (!body) {
+			// Nothing of the form could be read; with JavaScript the page keeps what was typed.
+			const empty = await superValidate(schemas.repair, { id: 'repair', errors: false });
+			const text = m.report_form_error_photos_too_large_together();
+			return setError(empty, 'afterPhoto', text, { status: 413 });
+		}
 		const form = await superValidate(body, schemas.repair, { id: 'repair' });
 
-		// Photos first, even when another field is wrong, so that none is asked for twice.
+		// Photos first, even when another field is wrong, so that none is asked for twice. The
+		// files come from the body: a form that failed its schema carries no File in its data.
 		for (const side of ['before', 'after'] as const) {
-			const kept = await keepPhoto(actor, form.data[`${side}Photo`]);
+			const file = body.get(`${side}Photo`);
+			const kept = await keepPhoto(actor, file instanceof File ? file : undefined);
 			form.data[`${side}Photo`] = undefined;
 			if (kept && 'id' in kept) form.data[`${side}PhotoId`] = kept.id;
 			if (kept && 'error' in kept) {
