@@ -172,9 +172,13 @@ describe('completing and verifying', () => {
 			note: '袋ふたつ分',
 			minutes: 45
 		});
+		const before = await fixes.totals(null);
 		await fixes.verify(staff, id, 'approve');
 
 		expect((await fixes.read(null, id))?.status).toBe('done');
+		const after = await fixes.totals(null);
+		expect(after.fixesDone - before.fixesDone).toBe(1);
+		expect(after.minutes - before.minutes).toBe(45);
 		expect(await totalPoints(holder)).toBe(30);
 		const report = await reports.read(null, filed.number);
 		expect(report?.status).toBe('resolved');

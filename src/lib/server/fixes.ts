@@ -193,3 +193,22 @@ export async function history(actor: Actor | null, userId: string): Promise<Volu
 	);
 	return row;
 }
+
+export interface VolunteerTotals {
+	volunteers: number;
+	fixesDone: number;
+	minutes: number;
+	eventsHeld: number;
+	attendances: number;
+}
+
+/** The city's totals of volunteering, readable by anyone: they name nobody. */
+export async function totals(actor: Actor | null): Promise<VolunteerTotals> {
+	const [row] = await asUser(
+		actor,
+		(tx) => tx<VolunteerTotals[]>`
+		select volunteers, fixes_done as "fixesDone", minutes, events_held as "eventsHeld", attendances
+		from public.volunteer_totals()`
+	);
+	return row;
+}

@@ -34,7 +34,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 		version: fixes.TERMS_VERSION,
 		acceptedAt: accepted && record ? record.acceptedAt : null
 	};
-	if (!actor || !record) return { signedIn: !!actor, wards, form, terms, volunteer: null };
+	const cityTotals = await fixes.totals(actor);
+	if (!actor || !record) {
+		return { signedIn: !!actor, wards, form, terms, cityTotals, volunteer: null };
+	}
 
 	const [history, claims, progress] = await Promise.all([
 		fixes.history(actor, actor.id),
@@ -46,6 +49,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		wards,
 		form,
 		terms,
+		cityTotals,
 		volunteer: { ...record, history, claims, points: progress.level.points }
 	};
 };
