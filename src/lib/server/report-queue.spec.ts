@@ -10,14 +10,25 @@ let citizen: Actor;
 let staff: Actor;
 /** A point in 美浜区 (the Makuhari seaside). */
 const MIHAMA = { lon: 140.0625, lat: 35.6397 };
-/** A category nobody else's spec files under, so these counts are this file's alone. */
-const CATEGORY = 'streetlight';
+/**
+ * Categories of this run alone, so that the counts are this file's even when every spec file
+ * shares one PostgreSQL database (other specs file and import streetlight and sign reports).
+ */
+const RUN = Date.now().toString(36);
+const CATEGORY = `spec-queue-${RUN}`;
+const MANY = `spec-queue-many-${RUN}`;
 
 beforeAll(async () => {
 	await useTestDatabase();
 	await ensurePlaces();
 	citizen = await createPerson();
 	staff = await createPerson(['staff']);
+	await asSystem(
+		'spec-queue-categories',
+		(tx) => tx`insert into public.categories (code, group_code, name_ja, name_en)
+			values (${CATEGORY}, 'streetlight', '街灯（仕様）', 'Streetlight (spec)'),
+				(${MANY}, 'other', 'その他（仕様）', 'Other (spec)')`
+	);
 });
 
 async function file(place: { lon: number; lat: number } = CHUO, daysAgo = 0, category = CATEGORY) {
@@ -106,7 +117,7 @@ describe('the staff queue', () => {
 	});
 
 	it('pages by fifty and counts the whole match', async () => {
-		const many = 'sign';
+		const many = MANY;
 		for (let i = 0; i < 52; i++) await file(CHUO, 0, many);
 		const first = await queue.list(staff, filter({ categoryCode: many }));
 		const second = await queue.list(staff, filter({ categoryCode: many, page: 2 }));

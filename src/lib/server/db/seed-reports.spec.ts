@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import postgres from 'postgres';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { list as listFixes } from '../fixes';
 import { read as readReport, repair } from '../reports';
@@ -15,8 +16,23 @@ const STATUSES = ['closed', 'duplicate', 'forwarded', 'in_progress', 'received',
 let staff: Actor;
 let volunteer: Actor;
 
+/**
+ * The demo fills an empty database only. On PostgreSQL every spec file shares one database,
+ * which the others have filled already: this file takes a new one on the same server.
+ */
+async function useEmptyServerDatabase(url: string) {
+	const name = `machi_seed_${process.pid}_${Date.now().toString(36)}`;
+	const admin = postgres(url, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database "${name}"`);
+	await admin.end();
+	const own = new URL(url);
+	own.pathname = `/${name}`;
+	process.env.DATABASE_URL = own.toString();
+}
+
 beforeAll(async () => {
 	await useTestDatabase();
+	if (process.env.DATABASE_URL) await useEmptyServerDatabase(process.env.DATABASE_URL);
 	process.env.PHOTO_DIR ??= mkdtempSync(join(tmpdir(), 'machi-spec-photos-'));
 	const { sql } = await db();
 	expect(await seedDemo(sql)).toBe(true);
