@@ -60,5 +60,7 @@ export async function signIn(page: Page, account: { email: string; password: str
 
 async function expectSignedIn(page: Page) {
 	const menu = page.getByRole('navigation', { name: 'メインメニュー' });
-	await expect(menu.getByRole('button', { name: 'サインアウト' })).toBeVisible();
+	// Signing in ends in a full page load (the redirect's target), which on a loaded two-core
+	// CI machine has taken longer than the usual ten seconds.
+	await expect(menu.getByRole('button', { name: 'サインアウト' })).toBeVisible({ timeout: 30_000 });
 }

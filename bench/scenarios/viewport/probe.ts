@@ -10,7 +10,7 @@ const count = Number(process.env.BENCH_REPORTS);
 
 const { asSystem, asUser, db } = await import('../../../src/lib/server/db/index');
 const { seedPlaces } = await import('../../../src/lib/server/db/seed');
-const { viewportRows } = await import('../../../src/lib/server/report-map');
+const { groupedReports, viewportRows } = await import('../../../src/lib/server/report-map');
 const { sql } = await db();
 
 await asSystem('bench-places', async (tx) => {
@@ -43,6 +43,11 @@ async function query(view: (typeof VIEWS)[number], withIndex: boolean) {
 	});
 }
 
+/** The city view grouped from the reports themselves, as the map did before it kept counts. */
+async function live(view: (typeof VIEWS)[number]) {
+	return asUser(null, (tx) => groupedReports(tx, {}, view.bbox, view.zoom));
+}
+
 async function timed(runs: number, work: () => Promise<unknown>): Promise<number> {
 	await work();
 	const times: number[] = [];
@@ -68,6 +73,10 @@ for (const view of VIEWS) {
 		clustered: rows.some((row) => row.number === null),
 		indexedMs: await timed(view.runs, () => query(view, true)),
 		plainMs: await timed(view.runs, () => query(view, false)),
+		// Only where the map answers from its kept counts is there a live grouping to compare.
+		liveMs: rows.some((row) => row.number === null)
+			? await timed(view.runs, () => live(view))
+			: null,
 		runs: view.runs
 	});
 }

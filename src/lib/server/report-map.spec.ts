@@ -3,7 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportListSchema, reportViewportSchema } from '$lib/schemas/report-map';
 import { asSystem } from './db';
 import * as reportList from './report-list';
-import { cellSize, MAX_SINGLE, SINGLE_ZOOM, viewport, type BBox } from './report-map';
+import {
+	cellSize,
+	COUNTED_ZOOM,
+	countedCells,
+	countedPeriod,
+	groupedReports,
+	MAX_SINGLE,
+	SINGLE_ZOOM,
+	viewport,
+	type BBox
+} from './report-map';
 import { ensurePlaces, useTestDatabase } from './testing';
 
 /** Each group of reports is filed on a day of its own long ago, so specs never see each other's. */
@@ -45,6 +55,13 @@ async function seed(day: string, rows: Seeded[]): Promise<number[]> {
 		}
 		return numbers;
 	});
+}
+
+/** The last day of the month of `day`. */
+function lastDayOf(day: string): string {
+	const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+	date.setUTCMonth(date.getUTCMonth() + 1, 0);
+	return date.toISOString().slice(0, 10);
 }
 
 /** A box of about 200 m around a point. */
@@ -142,6 +159,64 @@ describe('the map viewport', () => {
 
 		const fewer = await viewport(null, { ...period, status: 'resolved' }, box, 12);
 		expect(fewer.features.every((f) => f.properties.kind === 'report')).toBe(true);
+	});
+
+	it('keeps counts per cell that match counting the reports, through updates and deletes', async () => {
+		const day = uniqueDay();
+		const month = { from: `${day.slice(0, 7)}-01`, to: lastDayOf(day) };
+		// A block of zoom-10 cells, edge to edge, so that whole kept cells and the box agree.
+		const size = cellSize(10);
+		const [west, south] = [Math.floor(140.05 / size) * size, Math.floor(35.6 / size) * size];
+		const box: BBox = [west, south, west + 2 * size - 1e-9, south + 2 * size - 1e-9];
+		const numbers = await seed(
+			day,
+			Array.from({ length: 60 }, (_, n) => ({
+				lon: west + ((n * 7) % 97) * size * 0.02,
+				lat: south + ((n * 13) % 89) * size * 0.02,
+				status: ['received', 'in_progress', 'resolved', 'closed', 'forwarded'][n % 5],
+				category: n % 3 ? 'road-damage' : 'streetlight'
+			}))
+		);
+		await asSystem('spec-report-map', async (tx) => {
+			await tx`update public.reports set status = 'resolved', resolved_at = now()
+				where number = any(${numbers.slice(0, 10)}) and status = 'received'`;
+			await tx`update public.reports set location = extensions.st_setsrid(
+					extensions.st_makepoint(${west + size * 1.5}, ${south + size * 1.5}), 4326)
+				where number = any(${numbers.slice(10, 15)})`;
+			await tx`update public.reports set me_too_count = me_too_count + 1
+				where number = any(${numbers.slice(15, 20)})`;
+			await tx`delete from public.reports where number = any(${numbers.slice(20, 25)})`;
+		});
+
+		const compare = (filter: object) =>
+			asSystem('spec-report-map', async (tx) => {
+				const sorted = (rows: Awaited<ReturnType<typeof countedCells>>) =>
+					rows
+						.map((row) => ({
+							...row,
+							lon: Number(row.lon.toFixed(9)),
+							lat: Number(row.lat.toFixed(9))
+						}))
+						.sort((a, b) => a.lon - b.lon || a.lat - b.lat);
+				const counted = sorted(await countedCells(tx, { ...month, ...filter }, box, 10));
+				const grouped = sorted(await groupedReports(tx, { ...month, ...filter }, box, 10));
+				return { counted, grouped };
+			});
+		for (const filter of [{}, { status: 'resolved' }, { category: 'streetlight' }]) {
+			const { counted, grouped } = await compare(filter);
+			expect(counted.map(({ count }) => count)).toEqual(grouped.map(({ count }) => count));
+			if (!('status' in filter)) expect(counted).toEqual(grouped);
+		}
+		const { counted } = await compare({});
+		expect(counted.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThanOrEqual(55);
+	});
+
+	it('answers from the kept counts only for whole months at city zoom', () => {
+		expect(countedPeriod({})).toBe(true);
+		expect(countedPeriod({ from: '2024-02-01', to: '2024-02-29' })).toBe(true);
+		expect(countedPeriod({ from: '2024-02-01', to: '2024-02-28' })).toBe(false);
+		expect(countedPeriod({ from: '2024-02-02' })).toBe(false);
+		expect(COUNTED_ZOOM).toBeLessThan(SINGLE_ZOOM);
 	});
 
 	it('makes cells smaller as the map zooms in', () => {

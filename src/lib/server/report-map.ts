@@ -18,6 +18,13 @@ const MAX_FEATURES = 3000;
 /** Grid cells about 64 px wide on 256 px tiles: clusters that do not overlap. */
 const CELLS_PER_TILE = 256 / 64;
 
+/**
+ * At this zoom and out, grouped reports come from `report_map_cells`, counts the database keeps
+ * per zoom-12 cell, month, category and ward: a whole city costs the same at a thousand reports
+ * and at a million.
+ */
+export const COUNTED_ZOOM = 12;
+
 export type BBox = [west: number, south: number, east: number, north: number];
 
 /** Reports counted per status in a cell; the rarer final statuses share one count. */
@@ -99,6 +106,75 @@ export async function viewportRows(
 			order by r.created_at desc limit ${MAX_FEATURES}`;
 	}
 
+	return zoom <= COUNTED_ZOOM && countedPeriod(filter)
+		? countedCells(tx, filter, bbox, zoom)
+		: groupedReports(tx, filter, bbox, zoom);
+}
+
+const firstOfMonth = (day: string) => day.endsWith('-01');
+const lastOfMonth = (day: string) => {
+	const next = new Date(`${day}T00:00:00Z`);
+	next.setUTCDate(next.getUTCDate() + 1);
+	return next.getUTCDate() === 1;
+};
+
+/** Whether the period is whole months (or open), which the kept counts can answer. */
+export function countedPeriod({ from, to }: ReportFilter): boolean {
+	return (!from || firstOfMonth(from)) && (!to || lastOfMonth(to));
+}
+
+/**
+ * Grid cells from the counts kept per zoom-12 cell: a cell at `zoom` is a block of 2^(12 - zoom)
+ * kept cells on a side. The block takes in whole kept cells at the viewport's edge, and its
+ * centre is that of all its reports whatever the status filter.
+ */
+export async function countedCells(
+	tx: Tx,
+	filter: ReportFilter,
+	bbox: BBox,
+	zoom: number
+): Promise<Row[]> {
+	const [west, south, east, north] = bbox;
+	const { category, status, ward, from, to } = filter;
+	const base = cellSize(COUNTED_ZOOM);
+	const block = 2 ** (COUNTED_ZOOM - Math.floor(zoom));
+	const counted = (column: ReportStatus) => (!status || status === column ? tx(column) : tx`0`);
+	return tx<Row[]>`
+		select sum(received + in_progress + resolved + other)::int as count,
+			sum(sum_lon) / nullif(sum(everything), 0) as lon,
+			sum(sum_lat) / nullif(sum(everything), 0) as lat,
+			null::int as number, null as status, null as category,
+			sum(received)::int as received, sum(in_progress)::int as "inProgress",
+			sum(resolved)::int as resolved, sum(other)::int as other
+		from (
+			select cx, cy, sum_lon, sum_lat,
+				${counted('received')} as received, ${counted('in_progress')} as in_progress,
+				${counted('resolved')} as resolved,
+				${counted('forwarded')} + ${counted('duplicate')} + ${counted('closed')} as other,
+				received + in_progress + resolved + forwarded + duplicate + closed as everything
+			from public.report_map_cells
+			where cx between floor(${west}::float8 / ${base}) and floor(${east}::float8 / ${base})
+				and cy between floor(${south}::float8 / ${base}) and floor(${north}::float8 / ${base})
+				${category ? tx`and category_id = (select id from public.categories where code = ${category})` : tx``}
+				${ward ? tx`and ward_id = (select id from public.areas where kind = 'ward' and code = ${ward})` : tx``}
+				${from ? tx`and month >= ${from}::date` : tx``}
+				${to ? tx`and month <= ${to}::date` : tx``}
+		) kept
+		group by floor(cx::float8 / ${block}), floor(cy::float8 / ${block})
+		having sum(received + in_progress + resolved + other) > 0`;
+}
+
+/** Grid cells counted from the reports themselves: any period, at any zoom. */
+export async function groupedReports(
+	tx: Tx,
+	filter: ReportFilter,
+	bbox: BBox,
+	zoom: number
+): Promise<Row[]> {
+	const [west, south, east, north] = bbox;
+	const where = tx`r.location operator(extensions.&&)
+		extensions.st_makeenvelope(${west}, ${south}, ${east}, ${north}, 4326)
+		and ${matching(tx, filter)}`;
 	const size = cellSize(zoom);
 	return tx<Row[]>`
 		select count(*)::int as count,

@@ -4,7 +4,7 @@
 begin;
 create extension if not exists pgtap with schema extensions;
 set local search_path = public, extensions;
-select plan(16);
+select plan(18);
 
 create function pg_temp.act_as(person uuid) returns void language sql as $$
   select set_config('role', case when person is null then 'anon' else 'authenticated' end, true),
@@ -54,6 +54,9 @@ select is((select count(*)::integer from public.report_updates
 select is((select count(*)::integer from public.report_contacts), 0, 'a visitor reads no caller');
 select throws_ok($$select * from public.create_report('rep-test-road', 140.12, 35.60, null, '', 'x')$$,
   'MQ001', 'sign_in_required', 'a visitor cannot file a report');
+select is((select sum(received)::integer from public.report_map_cells c
+  join public.categories k on k.id = c.category_id where k.code = 'rep-test-road'),
+  2, 'a visitor reads the map''s counts, kept as the reports were filed');
 
 select pg_temp.act_as('00000000-0000-4000-8000-000000005002');
 select is((select count(*)::integer from public.report_contacts), 0, 'a citizen reads no caller');
@@ -69,6 +72,10 @@ update public.reports set status = 'resolved' where id = '00000000-0000-4000-800
 select throws_ok($$insert into public.report_updates (report_id, kind, note)
   values ('00000000-0000-4000-8000-0000000a5001', 'note', 'fake')$$,
   '42501', null, 'a citizen cannot write the timeline');
+update public.report_map_cells set received = received + 100;
+select is((select sum(received)::integer from public.report_map_cells c
+  join public.categories k on k.id = c.category_id where k.code = 'rep-test-road'),
+  2, 'a citizen''s direct change to the map''s counts changes nothing');
 select throws_ok($$select public.change_report_status('00000000-0000-4000-8000-0000000a5001', 'resolved', 'done')$$,
   'MQ004', 'not_allowed', 'a citizen cannot change a status');
 select throws_ok($$select public.attach_report_photos('00000000-0000-4000-8000-000000005002',
