@@ -5,9 +5,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { answerBackupRequest, PID_FILE } from './pglite-backup.js';
 
 const dataDir = process.argv[2];
 mkdirSync(dataDir, { recursive: true });
@@ -23,10 +24,14 @@ const server = new PGLiteSocketServer({
 	debug: process.env.PGLITE_SOCKET_DEBUG === 'on'
 });
 await server.start();
+// `npm run backup` finds the server here and asks it for a dump (scripts/pglite-backup.js).
+writeFileSync(join(dataDir, PID_FILE), String(process.pid));
+process.on('SIGUSR2', () => void answerBackupRequest(db, dataDir));
 
 async function shutdown() {
 	await server.stop();
 	await db.close();
+	rmSync(join(dataDir, PID_FILE), { force: true });
 	rmSync(socketDir, { recursive: true, force: true });
 	process.exit(0);
 }

@@ -44,4 +44,7 @@ export async function loadReports(sql: Sql, count: number): Promise<void> {
 		}
 	}
 	await sql`analyze public.reports`;
+	// The counts kept per map cell were rewritten by every batch; autovacuum would tidy them
+	// in a while, as it does for a city filing reports one by one.
+	await sql`vacuum analyze public.report_map_cells`;
 }
