@@ -1,19 +1,22 @@
-// In-app notifications. The database writes them (a trigger on report status changes); people
+// In-app notifications. The database writes them (triggers where each event happens); people
 // only read theirs and mark them read, and row-level security keeps everyone to their own.
 import { asUser, type Actor } from './db';
+import type { NotificationFacts } from '$lib/notification-text';
 import type { ReportStatus } from './reports';
 
-export interface Notification {
+export interface Notification extends NotificationFacts {
 	id: number;
-	kind: string;
-	/** The report's public number, for notifications about a report. */
-	reportNumber: number | null;
-	/** For `report_status`: the new status and the public note that came with it. */
-	status: ReportStatus | null;
-	note: string;
+	/** For `report_status`: the new status; for `entry_moderated`: approved or rejected. */
+	status: ReportStatus | 'approved' | 'rejected' | null;
 	createdAt: Date;
 	readAt: Date | null;
 }
+
+/** The columns of public.notification_details as a Notification. */
+export const DETAIL_COLUMNS = `id::int, kind, report_number::int as "reportNumber", status, note,
+	campaign_id as "campaignId", fix_id as "fixId", title, badge_name_ja as "badgeNameJa",
+	badge_name_en as "badgeNameEn", rank, points, ranked, expires_at as "expiresAt",
+	created_at as "createdAt", read_at as "readAt"`;
 
 export interface NotificationPage {
 	items: Notification[];
@@ -32,13 +35,9 @@ export async function list(
 	const offset = (Math.max(1, Math.floor(page)) - 1) * pageSize;
 	return asUser(actor, async (tx) => {
 		const items = await tx<Notification[]>`
-			select n.id::int, n.kind, coalesce(r.number::int, (n.detail ->> 'number')::int) as "reportNumber",
-				n.detail ->> 'status' as status, coalesce(n.detail ->> 'note', '') as note,
-				n.created_at as "createdAt", n.read_at as "readAt"
-			from public.notifications n
-			left join public.reports r on r.id = n.report_id
-			where n.user_id = ${actor.id}
-			order by n.created_at desc, n.id desc
+			select ${tx.unsafe(DETAIL_COLUMNS)} from public.notification_details
+			where user_id = ${actor.id}
+			order by created_at desc, id desc
 			limit ${pageSize} offset ${offset}`;
 		const [counts] = await tx<{ total: number; unread: number }[]>`
 			select count(*)::int as total, (count(*) filter (where read_at is null))::int as unread
