@@ -1,0 +1,13 @@
+import { localeQuerySchema, problem } from '$lib/schemas/open311';
+import { answer, parameters, Open311Error, respond } from '$lib/server/open311/http';
+import * as services from '$lib/server/open311/services';
+import type { RequestHandler } from './$types';
+
+/** The service list: the city's report categories. */
+export const GET: RequestHandler = ({ params, url }) =>
+	respond(params.format, async () => {
+		const query = localeQuerySchema.safeParse(parameters(url.searchParams));
+		if (!query.success) throw new Open311Error(400, problem(query.error));
+
+		return answer(params.format, 'services', await services.list(query.data.locale));
+	});
