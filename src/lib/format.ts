@@ -14,10 +14,14 @@ export function formatDateTime(date: Date): string {
 }
 
 /**
- * A period, both ends written in full: Intl's formatRange shortens a same-day range into a
+ * A period: both ends in full, or, within one day in Chiba, the day once and both times
+ * (「2026年12月24日 10:00～12:00」). Intl's formatRange would shorten a same-day range into a
  * different style (「0時00分～23時00分」), which reads as inconsistent beside the other dates.
  */
 export function formatPeriod(start: Date, end: Date): string {
 	const separator = getLocale() === 'ja' ? '～' : ' – ';
-	return formatDateTime(start) + separator + formatDateTime(end);
+	const day = formatter({ dateStyle: 'medium' });
+	const sameDay = day.format(start) === day.format(end);
+	const last = sameDay ? formatter({ timeStyle: 'short' }).format(end) : formatDateTime(end);
+	return formatDateTime(start) + separator + last;
 }

@@ -112,7 +112,15 @@ test('the map loads the reports of its viewport and the list stands beside it', 
 	await shot(page, 'report-map-en-phone');
 });
 
-test('a filter that cannot be read is refused with 400, not a server error', async ({ page }) => {
+test('a filter that cannot be read is refused with 400 and what was wrong, not a server error', async ({
+	page
+}) => {
 	const response = await page.goto('/reports?from=2026-02-30');
 	expect(response?.status()).toBe(400);
+	await expect(page.getByText('日付は年-月-日の形で')).toBeVisible();
+
+	expect((await page.goto('/en/reports?page=0'))?.status()).toBe(400);
+	await expect(page.getByText('The page number must be a whole number from 1 up.')).toBeVisible();
+	expect((await page.goto('/en/reports?sort=cheapest'))?.status()).toBe(400);
+	await expect(page.getByText('The sort order is not one this list offers')).toBeVisible();
 });

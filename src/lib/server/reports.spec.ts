@@ -76,7 +76,8 @@ describe('filing a report', () => {
 		).toBe('outside_city');
 		expect(await reports.placeOwner(ICHIHARA.lon, ICHIHARA.lat)).toMatchObject({
 			insideCity: false,
-			ownerJa: '市原市'
+			ownerJa: '市原市',
+			ownerEn: 'Ichihara City'
 		});
 		expect(await reports.placeOwner(CHUO.lon, CHUO.lat)).toMatchObject({
 			insideCity: true,

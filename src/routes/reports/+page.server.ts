@@ -11,9 +11,25 @@ import type { PageServerLoad } from './$types';
 /** The filters that the map's endpoint and the pager links carry on. */
 const FILTERS = ['category', 'status', 'ward', 'from', 'to'] as const;
 
+/** What was wrong with the list's address, for someone who edited it by hand. */
+function badQuery(field: PropertyKey | undefined): string {
+	switch (field) {
+		case 'page':
+			return m.report_list_bad_page();
+		case 'sort':
+			return m.report_list_bad_sort();
+		case 'category':
+		case 'status':
+		case 'ward':
+			return m.report_list_bad_filter();
+		default:
+			return m.report_list_bad_query();
+	}
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const query = reportListSchema.safeParse(queryOf(url));
-	if (!query.success) error(400, m.report_list_bad_query());
+	if (!query.success) error(400, badQuery(query.error.issues[0]?.path[0]));
 
 	const actor = actorOf(locals);
 	const [categories, wards, results] = await Promise.all([

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Sql, TransactionSql } from 'postgres';
 import sharp from 'sharp';
 import { getPhotoStore, newPhotoKey } from '../storage';
+import { NEIGHBOUR_NAMES_EN } from './neighbour-names';
 import { seedShelterCheck } from './seed-checks';
 import { seedReports } from './seed-reports';
 
@@ -202,9 +203,12 @@ export async function seedPlaces(tx: TransactionSql): Promise<void> {
 		resolve(root(), 'static/boundaries/chiba_prefecture_neighbours.geojson'),
 		'utf8'
 	);
-	// Japanese names only in the source file; English pages show them as they are.
+	// Japanese names only in the source file; the English ones come from NEIGHBOUR_NAMES_EN
+	// (a name missing there stays Japanese on English pages).
 	await tx`insert into public.municipalities (code, name_ja, name_en, geom)
-		select f -> 'properties' ->> 'code', f -> 'properties' ->> 'name_ja', f -> 'properties' ->> 'name_ja',
+		select f -> 'properties' ->> 'code', f -> 'properties' ->> 'name_ja',
+			coalesce(${JSON.stringify(NEIGHBOUR_NAMES_EN)}::text::jsonb ->> (f -> 'properties' ->> 'name_ja'),
+				f -> 'properties' ->> 'name_ja'),
 			extensions.st_multi(extensions.st_makevalid(extensions.st_setsrid(
 				extensions.st_geomfromgeojson(f -> 'geometry'), 4326)))
 		from jsonb_array_elements(${neighbours}::text::jsonb -> 'features') as f`;
