@@ -10,7 +10,14 @@ test('an admin creates an API key that is shown once, another system files a rep
 	baseURL
 }) => {
 	const label = unique('近隣市311-');
-	await admin.goto('/admin/api-keys');
+	// From the header's one admin link, through the administration page.
+	await admin.goto('/');
+	await admin
+		.getByRole('navigation', { name: 'メインメニュー' })
+		.getByRole('link', { name: '管理', exact: true })
+		.click();
+	await expect(admin.getByRole('heading', { level: 1, name: '管理' })).toBeVisible();
+	await admin.getByRole('link', { name: 'APIキー' }).click();
 	await admin.getByLabel('キーの利用先').fill(label);
 	await admin.getByRole('button', { name: 'キーを発行' }).click();
 
@@ -84,12 +91,19 @@ test('the site refuses cross-site form posts to its own forms, and only Open311 
 	await outsider.dispose();
 });
 
-test('visitors are sent to sign in and residents are refused the API keys page', async ({
+test('visitors are sent to sign in and residents are refused the API keys and administration pages', async ({
 	citizen,
 	freshPage
 }) => {
 	await citizen.page.goto('/admin/api-keys');
 	await expect(citizen.page.getByText('APIキーは管理者だけが管理できます。')).toBeVisible();
+	await expect(
+		citizen.page
+			.getByRole('navigation', { name: 'メインメニュー' })
+			.getByRole('link', { name: '管理', exact: true })
+	).toHaveCount(0);
+	expect((await citizen.page.goto('/admin'))?.status()).toBe(403);
+	await expect(citizen.page.getByText('管理のページは管理者だけが開けます。')).toBeVisible();
 
 	const visitor = await freshPage();
 	await visitor.goto('/admin/api-keys');
