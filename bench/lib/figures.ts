@@ -1,10 +1,12 @@
 /** Which database a run measured: the embedded default or a PostgreSQL server. */
 export type DatabaseKind = 'pglite' | 'postgres';
 
-/** A limit a figure must stay within; a figure over it prints as a miss. */
+/** A limit a figure must stay within; a figure past it prints as a miss. */
 export interface Budget {
 	/** The largest acceptable value, in the figure's unit. */
 	max?: number;
+	/** The smallest acceptable value, for figures where more is better (a score). */
+	min?: number;
 	/** The largest acceptable ratio to the baseline. */
 	maxRatio?: number;
 }
@@ -48,7 +50,9 @@ export function withinBudget(figure: Figure): boolean | null {
 	if (!budget) return null;
 
 	const r = ratio(figure);
-	const valueFits = budget.max === undefined || figure.value <= budget.max;
+	const valueFits =
+		(budget.max === undefined || figure.value <= budget.max) &&
+		(budget.min === undefined || figure.value >= budget.min);
 	const ratioFits = budget.maxRatio === undefined || (r !== null && r <= budget.maxRatio);
 	return valueFits && ratioFits;
 }
@@ -62,13 +66,14 @@ export function formatFigure(figure: Figure): string {
 		parts.push(`(${base}, ratio ${r === null ? 'n/a' : r.toFixed(2)})`);
 	}
 	if (figure.note) parts.push(`[${figure.note}]`);
-	if (withinBudget(figure) === false) parts.push(`OVER BUDGET (${formatBudget(figure.budget)})`);
+	if (withinBudget(figure) === false) parts.push(`MISSES BUDGET (${formatBudget(figure.budget)})`);
 	return parts.join('  ');
 }
 
 function formatBudget(budget: Budget | undefined): string {
 	const limits: string[] = [];
 	if (budget?.max !== undefined) limits.push(`max ${formatValue(budget.max)}`);
+	if (budget?.min !== undefined) limits.push(`min ${formatValue(budget.min)}`);
 	if (budget?.maxRatio !== undefined) limits.push(`ratio at most ${budget.maxRatio.toFixed(2)}`);
 	return limits.join(', ');
 }

@@ -1,12 +1,16 @@
 import type { Scenario } from '../lib/scenario';
 import { claims } from './claims';
+import { exportScenario } from './export';
+import { dashboard } from './dashboard';
 import { importScenario } from './import';
 import { leaderboard } from './leaderboard';
+import { lighthouse } from './lighthouse';
 import { photo } from './photo';
 import { reportPage } from './report-page';
 import { start } from './start';
 import { submit } from './submit';
 import { viewport } from './viewport';
+import { weight } from './weight';
 
 /** Every scenario, in the order `npm run bench` runs them. */
 export const scenarios: readonly Scenario[] = [
@@ -17,5 +21,9 @@ export const scenarios: readonly Scenario[] = [
 	importScenario,
 	claims,
 	viewport,
-	reportPage
+	reportPage,
+	dashboard,
+	exportScenario,
+	weight,
+	lighthouse
 ];
