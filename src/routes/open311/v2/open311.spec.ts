@@ -317,7 +317,7 @@ describe.each<Format>(['xml', 'json'])('Open311 in %s', (format) => {
 					service_code: code,
 					description: 'x'
 				},
-				/outside the city; the place belongs to 市原市/
+				/outside the city; the place belongs to Ichihara City/
 			]
 		];
 		const filed = () =>
