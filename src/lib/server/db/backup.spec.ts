@@ -3,12 +3,26 @@
 // old one. Runs the real scripts' functions against real PGlite processes.
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backup, restore, runningServer } from '../../../../scripts/pglite-backup.js';
+import {
+	answerBackupRequest,
+	backup,
+	REQUEST_FILE,
+	restore,
+	runningServer
+} from '../../../../scripts/pglite-backup.js';
 import { startEmbeddedDatabase } from './embedded';
 
 const root = mkdtempSync(join(process.env.MACHI_TEST_TMP ?? tmpdir(), 'machi-backup-'));
@@ -84,6 +98,39 @@ describe('backups of the embedded database', () => {
 
 		await restore(dump, join(root, 'again'));
 		expect(await rowsIn(join(root, 'again'))).toEqual(await rowsIn(restored));
+	}, 300_000);
+
+	it('refuses a target it cannot write before asking the server, and the server survives a failed dump', async () => {
+		const restored = join(root, 'restored');
+		await expect(backup(restored, join(root, 'no-such-folder', 'x.tar.gz'))).rejects.toThrow(
+			/is not a folder; make it first/
+		);
+		mkdirSync(join(root, 'a-folder'));
+		await expect(backup(restored, join(root, 'a-folder'))).rejects.toThrow(
+			/is a folder; name a file/
+		);
+
+		// A request the server cannot carry out (the folder went away) is answered, not thrown.
+		const db = await PGlite.create(restored, { extensions: { postgis } });
+		try {
+			const id = '00000000-0000-4000-8000-000000000001';
+			writeFileSync(
+				join(restored, REQUEST_FILE),
+				JSON.stringify({ id, target: join(root, 'gone', 'x.tar.gz') })
+			);
+			await answerBackupRequest(db, restored);
+			const answer = JSON.parse(
+				readFileSync(join(restored, `machi-backup-answer-${id}.json`), 'utf8')
+			);
+			expect(answer.ok).toBe(false);
+			expect(answer.reason).toMatch(/ENOENT/);
+			expect((await db.query('select count(*)::int as n from public.kept')).rows).toEqual([
+				{ n: 500 }
+			]);
+		} finally {
+			await db.close();
+		}
+		expect(readdirSync(root).filter((name) => name.endsWith('.partial'))).toEqual([]);
 	}, 300_000);
 
 	it('refuses to restore under a running server, and to back up nothing', async () => {
