@@ -42,15 +42,18 @@ function parseW3c(text: string): Date | null {
 	// 2026-02-30 parses to 2 March: refuse what does not read back as written.
 	const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
 	const valid = day.getUTCMonth() === Number(mo) - 1 && day.getUTCDate() === Number(d);
-	return valid && !Number.isNaN(date.getTime()) ? date : null;
+	return valid && !Number.isNaN(date.getTime()) && inRange(date) ? date : null;
 }
+
+/** Years the database can take, with room for the default window's 90 days either side. */
+const inRange = (date: Date) => date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 9000;
 
 const w3cDatetime = z.string().transform((text, context) => {
 	const date = parseW3c(text);
 	if (!date) {
 		context.addIssue({
 			code: 'custom',
-			message: 'not a W3C datetime such as 2026-12-04T09:00:00+09:00'
+			message: 'not a W3C datetime from 1900 to 9000, such as 2026-12-04T09:00:00+09:00'
 		});
 		return z.NEVER;
 	}

@@ -469,6 +469,9 @@ describe('Open311 service request search', () => {
 		);
 		expect(await refusal('?start_date=2026-02-01&end_date=2026-01-01')).toMatch(/after end_date/);
 		expect(await refusal('?start_date=yesterday')).toMatch(/W3C/);
+		// Years the database cannot hold (with the 90-day window added) are the client's mistake.
+		expect(await refusal('?start_date=9999-12-31')).toMatch(/from 1900 to 9000/);
+		expect(await refusal('?end_date=0001-01-01')).toMatch(/from 1900 to 9000/);
 		expect(await refusal('?end_date=2026-02-30')).toMatch(/W3C/);
 	});
 
