@@ -59,9 +59,19 @@ begin
       raise exception 'outside_city' using errcode = 'MQ604';
     end if;
   elsif coalesce(char_length(btrim(address)), 0) > 0 then
-    -- An address without a point: somewhere in the city until staff place it (no geocoder).
-    select extensions.st_pointonsurface(extensions.st_union(a.geom)) into point
-    from public.areas a where a.kind = 'ward';
+    -- An address without a point (there is no geocoder): in the ward the address names
+    -- (「美浜区」, "Mihama-ku", "Mihama Ward"), as the report form places a ward and address,
+    -- otherwise somewhere in the city, until staff place it.
+    select * into ward from public.areas a
+    where a.kind = 'ward' and (strpos(address, a.name_ja) > 0
+      or address ~* ('\m' || split_part(a.name_en, '-', 1) || '(-ku|\s+ward)'))
+    order by a.code limit 1;
+    if ward.id is not null then
+      point := extensions.st_pointonsurface(ward.geom);
+    else
+      select extensions.st_pointonsurface(extensions.st_union(a.geom)) into point
+      from public.areas a where a.kind = 'ward';
+    end if;
     if point is null then
       raise exception 'location_required' using errcode = 'MQ606';
     end if;

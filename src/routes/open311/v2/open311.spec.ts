@@ -402,6 +402,17 @@ describe.each<Format>(['xml', 'json'])('Open311 in %s', (format) => {
 			address: '千葉市中央区 市役所前',
 			lat: format === 'xml' ? '' : null
 		});
+		// The ward the address names files it there, as the report form does with a ward.
+		expect((await reports.read(null, Number(number)))?.wardCode).toBe('12101');
+
+		const english = await post(format, {
+			api_key: key,
+			service_code: code,
+			address_string: '1 Nakase, Mihama Ward, Chiba',
+			description: 'Only an address in English'
+		});
+		const [filed] = list(await read(english, format), 'service_requests', 'request');
+		expect((await reports.read(null, Number(filed.service_request_id)))?.wardCode).toBe('12106');
 	});
 
 	it('answers 404 for a missing request, token or resource, in the example error shape', async () => {
