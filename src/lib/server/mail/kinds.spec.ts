@@ -82,9 +82,12 @@ describe('notifications of each kind, each mailed', () => {
 			idempotencyKey: null
 		});
 
-		const [badge] = await ofKind(reporter, 'badge_earned');
-		expect(badge).toMatchObject({ badgeNameJa: 'はじめてのレポート', badgeNameEn: 'First report' });
-		expect(await mailKinds(reporter)).toEqual(['badge_earned']);
+		const badges = await ofKind(reporter, 'badge_earned');
+		expect(badges).toContainEqual(
+			expect.objectContaining({ badgeNameJa: 'はじめてのレポート', badgeNameEn: 'First report' })
+		);
+		// One mail per badge (a report drive another spec left open may add one on a shared database).
+		expect(await mailKinds(reporter)).toEqual(badges.map(() => 'badge_earned'));
 	});
 
 	it('tells participants their final rank and points when the results are frozen', async () => {

@@ -2,6 +2,7 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, type Actor } from '../db';
+import * as notifications from '../notifications';
 import * as work from '../report-work';
 import * as reports from '../reports';
 import { CHUO, createPerson, ensurePlaces, useTestDatabase } from '../testing';
@@ -182,10 +183,13 @@ describe('the mail queue', () => {
 		await Promise.all([deliverDue(transport, [reporter.id]), deliverDue(transport, [reporter.id])]);
 		await deliverDue(transport, [reporter.id]);
 
-		// Two notifications, two mails: the first-report badge and the status change.
+		// One mail per notification: the first-report badge and the status change, and on a
+		// database shared with other specs whatever a report drive they left open adds.
 		const address = await emailOf(reporter);
 		const mine = received.slice(before).filter((mail) => mail.to.includes(address));
-		expect(mine).toHaveLength(2);
+		const { total } = await notifications.list(reporter, 1, 100);
+		expect(total).toBeGreaterThanOrEqual(2);
+		expect(mine).toHaveLength(total);
 		const [row] = await mailOf(reporter);
 		expect(row.state).toBe('sent');
 		const status = mine.find((mail) => mail.raw.includes(`Message-ID: <mail-${row.id}@localhost>`));
