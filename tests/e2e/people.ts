@@ -1,6 +1,18 @@
 import { expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 
+/**
+ * Waits until the page's scripts have taken over (the root layout marks <html>), as a choice
+ * made in a select before hydration is reset by it. Without JavaScript there is nothing to wait
+ * for: SvelteKit's inline script, which defines a `__sveltekit_…` global, never ran.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	const scripted = await page.evaluate(() =>
+		Object.keys(window).some((key) => key.startsWith('__sveltekit_'))
+	);
+	if (scripted) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** A person as they typed themselves in on /register. */
 export interface Resident {
 	email: string;
@@ -37,6 +49,7 @@ export async function registerThroughForm(
 	person: Omit<Resident, 'page'>
 ): Promise<Resident> {
 	await page.goto('/register');
+	await hydrated(page);
 	await page.getByLabel('メールアドレス').fill(person.email);
 	await page.getByLabel('パスワード').fill(person.password);
 	await page.getByLabel('ニックネーム（公開）').fill(person.nickname);
@@ -51,6 +64,7 @@ export async function registerThroughForm(
 /** Signs in through the Japanese /signin form and waits until the site shows it. */
 export async function signIn(page: Page, account: { email: string; password: string }) {
 	await page.goto('/signin');
+	await hydrated(page);
 	await page.getByLabel('メールアドレス').fill(account.email);
 	await page.getByLabel('パスワード').fill(account.password);
 	await page.getByRole('button', { name: 'サインイン' }).click();
