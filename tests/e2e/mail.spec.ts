@@ -78,6 +78,9 @@ test('a status change by staff is mailed to the reporter, and the unsubscribe li
 	// The same link offers to undo it; the account page then shows the box ticked again.
 	await visitor.getByRole('button', { name: 'このメールをまた受け取る' }).click();
 	await expect(visitor.getByRole('status')).toHaveText(`「${KIND}」のメールをまたお送りします。`);
+	// That answer is a page of its own: reloading it neither fails nor unsubscribes again.
+	await visitor.reload();
+	await expect(visitor.getByRole('status')).toHaveText(`「${KIND}」のメールをまたお送りします。`);
 	await citizen.page.reload();
 	await expect(settings.getByRole('checkbox', { name: KIND })).toBeChecked();
 
@@ -101,6 +104,11 @@ test('a status change by staff is mailed to the reporter, and the unsubscribe li
 	await provider.dispose();
 	await citizen.page.reload();
 	await expect(settings.getByRole('checkbox', { name: KIND })).not.toBeChecked();
+
+	// A page past the last one (an old link) shows the last page, not "no mail yet".
+	await staff.goto('/admin/outbox?page=99999');
+	await expect(staff).toHaveURL(/\/admin\/outbox(\?page=\d+)?$/);
+	await expect(staff.getByRole('article').first()).toBeVisible();
 });
 
 test('one-click unsubscribe (RFC 8058) takes a post from another site; other form posts from elsewhere are refused', async ({

@@ -1,5 +1,6 @@
-import { fail } from '@sveltejs/kit';
-import { kindLabel } from '$lib/notification-kinds';
+import { fail, redirect } from '@sveltejs/kit';
+import { localHref } from '$lib/links';
+import { isNotificationKind, kindLabel } from '$lib/notification-kinds';
 import { getLocale } from '$lib/paraglide/runtime';
 import { readBody } from '$lib/server/photo-field';
 import * as emailChoices from '$lib/server/mail/preferences';
@@ -12,6 +13,11 @@ import type { Actions, PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
+	// After "get these emails again": a page of its own, safe to reload (it changes nothing).
+	const again = url.searchParams.get('again');
+	if (!url.searchParams.has('token') && isNotificationKind(again)) {
+		return { valid: false as const, resubscribed: kindLabel(again, getLocale()) };
+	}
 	const token = url.searchParams.get('token') ?? '';
 	const subject = verifyToken(await tokenSecret(), token);
 	if (!subject) return { valid: false as const };
@@ -27,6 +33,6 @@ export const actions: Actions = {
 		if (!subject) return fail(400, { invalid: true });
 
 		await emailChoices.resubscribe(subject);
-		return { resubscribed: kindLabel(subject.kind, getLocale()) };
+		redirect(303, `${localHref('/unsubscribe')}?again=${subject.kind}`);
 	}
 };

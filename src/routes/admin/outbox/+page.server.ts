@@ -1,4 +1,5 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { localHref } from '$lib/links';
 import { m } from '$lib/paraglide/messages';
 import { actorOf, signInFirst } from '$lib/server/actor';
 import { smtpUrl } from '$lib/server/mail/config';
@@ -20,10 +21,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = Number(url.searchParams.get('page') ?? '1');
 	const page = Number.isSafeInteger(asked) && asked >= 1 ? asked : 1;
 	const found = await outbox.list(actor, page, PAGE_SIZE);
+	const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+	// Past the last page (an old link, a typed number): the last page, not "no mail yet".
+	if (page > pages)
+		redirect(303, localHref(pages === 1 ? '/admin/outbox' : `/admin/outbox?page=${pages}`));
 	return {
 		...found,
 		page,
-		pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
+		pages,
 		smtp: smtpUrl() !== null
 	};
 };
