@@ -56,6 +56,8 @@ export interface Caller {
 	phone: string;
 	email: string;
 	takenByNickname: string | null;
+	/** The picture another system linked to with an Open311 request (`media_url`). */
+	mediaUrl: string | null;
 }
 
 export interface Repair {
@@ -134,8 +136,9 @@ export async function caller(actor: Actor, reportId: string): Promise<Caller | n
 		actor,
 		(tx) => tx<Caller[]>`
 		select rc.caller_name as name, rc.caller_phone as phone, rc.caller_email as email,
-			p.nickname as "takenByNickname"
+			p.nickname as "takenByNickname", r.media_url as "mediaUrl"
 		from public.report_contacts rc left join public.profiles p on p.id = rc.taken_by
+		join public.reports r on r.id = rc.report_id
 		where rc.report_id = ${reportId}`
 	);
 	return rows[0] ?? null;

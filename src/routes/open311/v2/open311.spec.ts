@@ -222,7 +222,9 @@ describe.each<Format>(['xml', 'json'])('Open311 in %s', (format) => {
 		expect(await queue.caller(staff, report!.id)).toMatchObject({
 			name: 'Hanako Chiba',
 			phone: '043-245-5111',
-			email: 'caller@example.org'
+			email: 'caller@example.org',
+			// Shown to staff as a link on the work page.
+			mediaUrl: 'https://example.org/photos/1.jpg'
 		});
 		const [{ label }] = await asSystem(
 			'spec-key-of-report',
