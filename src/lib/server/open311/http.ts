@@ -46,6 +46,21 @@ export function errorAnswer(format: Format, status: number, description: string)
 	return answer(format, 'errors', [{ code: status, description }], status);
 }
 
+/**
+ * A method the path does not take: the specification's error list with 400 (its rule for every
+ * mistake but a missing resource or key), naming the methods that work in `Allow` as well.
+ */
+export function wrongMethod(format: Format, method: string, allowed: string): Response {
+	const response = errorAnswer(format, 400, `${method} is not used here; use ${allowed}`);
+	response.headers.set('allow', allowed);
+	return response;
+}
+
+/** The format a `<name>.<format>` path asks for, XML (the specification's default) otherwise. */
+export function formatOf(file: string | undefined): Format {
+	return file?.endsWith('.json') ? 'json' : 'xml';
+}
+
 /** What each refusal of the database means to the client. */
 const REFUSALS: Record<string, [400 | 403, string]> = {
 	invalid_api_key: [403, 'Invalid api_key received -- can not proceed with create_request.'],

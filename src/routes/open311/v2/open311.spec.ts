@@ -431,6 +431,18 @@ describe.each<Format>(['xml', 'json'])('Open311 in %s', (format) => {
 			expectSameShape(await read(response, format), spec('errors', format), format);
 		}
 	});
+
+	it('answers a method a path does not take with the example error shape, naming the right one', async () => {
+		const response = await call(
+			tokenRoute.fallback as Handler,
+			'/open311/v2/x',
+			{ file: `not-a-token.${format}` },
+			{ anything: 'x' }
+		);
+		expect(response.status).toBe(400);
+		expect(response.headers.get('allow')).toBe('GET');
+		expectSameShape(await read(response, format), spec('errors', format), format);
+	});
 });
 
 describe('Open311 service request search', () => {

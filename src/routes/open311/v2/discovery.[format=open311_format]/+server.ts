@@ -1,5 +1,5 @@
 import { env } from '$env/dynamic/private';
-import { answer } from '$lib/server/open311/http';
+import { answer, wrongMethod } from '$lib/server/open311/http';
 import type { RequestHandler } from './$types';
 
 /** When this endpoint last changed in a way clients should know. */
@@ -21,3 +21,7 @@ export const GET: RequestHandler = ({ params, url }) =>
 			}
 		]
 	});
+
+/** Any other method: the specification's error, not SvelteKit's plain 405. */
+export const fallback: RequestHandler = ({ params, request }) =>
+	wrongMethod(params.format === 'json' ? 'json' : 'xml', request.method, 'GET');

@@ -1,5 +1,5 @@
 import { newRequestSchema, problem, requestsQuerySchema } from '$lib/schemas/open311';
-import { answer, parameters, Open311Error, respond } from '$lib/server/open311/http';
+import { answer, Open311Error, parameters, respond, wrongMethod } from '$lib/server/open311/http';
 import * as requests from '$lib/server/open311/requests';
 import type { RequestHandler } from './$types';
 
@@ -43,3 +43,7 @@ async function formFields(request: Request): Promise<[string, string][]> {
 	});
 	return [...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string');
 }
+
+/** Any other method: the specification's error, not SvelteKit's plain 405. */
+export const fallback: RequestHandler = ({ params, request }) =>
+	wrongMethod(params.format === 'json' ? 'json' : 'xml', request.method, 'GET, POST');

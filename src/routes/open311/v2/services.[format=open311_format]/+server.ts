@@ -1,5 +1,5 @@
 import { localeQuerySchema, problem } from '$lib/schemas/open311';
-import { answer, parameters, Open311Error, respond } from '$lib/server/open311/http';
+import { answer, Open311Error, parameters, respond, wrongMethod } from '$lib/server/open311/http';
 import * as services from '$lib/server/open311/services';
 import type { RequestHandler } from './$types';
 
@@ -11,3 +11,7 @@ export const GET: RequestHandler = ({ params, url }) =>
 
 		return answer(params.format, 'services', await services.list(query.data.locale));
 	});
+
+/** Any other method: the specification's error, not SvelteKit's plain 405. */
+export const fallback: RequestHandler = ({ params, request }) =>
+	wrongMethod(params.format === 'json' ? 'json' : 'xml', request.method, 'GET');

@@ -1,11 +1,13 @@
 import { localeQuerySchema, problem } from '$lib/schemas/open311';
 import {
 	answer,
-	parameters,
 	errorAnswer,
+	formatOf,
 	Open311Error,
+	parameters,
 	respond,
-	splitFile
+	splitFile,
+	wrongMethod
 } from '$lib/server/open311/http';
 import * as requests from '$lib/server/open311/requests';
 import type { RequestHandler } from './$types';
@@ -25,3 +27,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 		return answer(file.format, 'service_requests', found);
 	});
 };
+
+/** Any other method: the specification's error, not SvelteKit's plain 405. */
+export const fallback: RequestHandler = ({ params, request }) =>
+	wrongMethod(formatOf(params.file), request.method, 'GET');

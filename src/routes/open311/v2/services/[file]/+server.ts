@@ -1,4 +1,12 @@
-import { answer, errorAnswer, Open311Error, respond, splitFile } from '$lib/server/open311/http';
+import {
+	answer,
+	errorAnswer,
+	formatOf,
+	Open311Error,
+	respond,
+	splitFile,
+	wrongMethod
+} from '$lib/server/open311/http';
 import * as services from '$lib/server/open311/services';
 import type { RequestHandler } from './$types';
 
@@ -14,3 +22,7 @@ export const GET: RequestHandler = ({ params }) => {
 		return answer(file.format, 'service_definition', definition);
 	});
 };
+
+/** Any other method: the specification's error, not SvelteKit's plain 405. */
+export const fallback: RequestHandler = ({ params, request }) =>
+	wrongMethod(formatOf(params.file), request.method, 'GET');

@@ -1,4 +1,12 @@
-import { answer, errorAnswer, Open311Error, respond, splitFile } from '$lib/server/open311/http';
+import {
+	answer,
+	errorAnswer,
+	formatOf,
+	Open311Error,
+	respond,
+	splitFile,
+	wrongMethod
+} from '$lib/server/open311/http';
 import * as requests from '$lib/server/open311/requests';
 import type { RequestHandler } from './$types';
 
@@ -16,3 +24,7 @@ export const GET: RequestHandler = ({ params }) => {
 		return answer(file.format, 'service_requests', found);
 	});
 };
+
+/** Any other method: the specification's error, not SvelteKit's plain 405. */
+export const fallback: RequestHandler = ({ params, request }) =>
+	wrongMethod(formatOf(params.file), request.method, 'GET');
