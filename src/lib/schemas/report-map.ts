@@ -1,17 +1,7 @@
 import { z } from 'zod';
+import { REPORT_SORTS, REPORT_STATUSES } from '../report-choices';
 
-export const REPORT_STATUSES = [
-	'received',
-	'in_progress',
-	'resolved',
-	'forwarded',
-	'duplicate',
-	'closed'
-] as const;
-
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-export const REPORT_SORTS = ['newest', 'oldest', 'me_too'] as const;
+export { REPORT_SORTS, REPORT_STATUSES, type ReportStatus } from '../report-choices';
 
 /** A GET form sends an empty string for a filter left at "all": that means no filter. */
 const optional = <T extends z.ZodType>(schema: T) =>
