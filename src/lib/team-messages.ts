@@ -1,5 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 
+/** The longest team name; here rather than in the schema so that pages need not load zod. */
+export const TEAM_NAME_MAX_LENGTH = 40;
+
 const messages: Record<string, () => string> = {
 	team_not_allowed: m.team_error_not_allowed,
 	team_campaign_not_open: m.team_error_not_open,

@@ -74,3 +74,44 @@ test.describe('theme proposals', () => {
 		await expect(neighbour.page.getByRole('button', { name: /投票/ })).toHaveCount(0);
 	});
 });
+
+test.describe('theme proposals without JavaScript', () => {
+	test('a resident whose browser runs no scripts votes for a proposal with a plain form', async ({
+		citizen,
+		browser,
+		baseURL
+	}) => {
+		const title = unique('公園のベンチ点検 ');
+		const page = citizen.page;
+		await page.goto('/proposals/new');
+		await page.getByLabel('タイトル').fill(title);
+		await page.getByLabel('説明').fill('座れないベンチがないか、みんなで見て回りたいです。');
+		await page.getByRole('radio', { name: 'フォトハント' }).check();
+		await page
+			.getByRole('group', { name: '対象の区' })
+			.getByRole('checkbox', { name: '稲毛区' })
+			.check();
+		await page.getByLabel('開始日').fill('2027-07-01');
+		await page.getByLabel('終了日').fill('2027-07-10');
+		await page.getByRole('button', { name: '提案する' }).click();
+		await expect(page.getByText('提案を受け付けました。')).toBeVisible();
+		const proposalPath = new URL(page.url()).pathname;
+
+		const context = await browser.newContext({
+			baseURL,
+			locale: 'ja-JP',
+			timezoneId: 'Asia/Tokyo',
+			javaScriptEnabled: false
+		});
+		try {
+			const voter = await registerThroughForm(await context.newPage(), newResident('稲毛区'));
+			await voter.page.goto(proposalPath);
+			await voter.page.getByRole('button', { name: `投票する: ${title}` }).click();
+			await expect(voter.page.getByText('投票しました。')).toBeVisible();
+			await expect(voter.page.getByText('1票')).toBeVisible();
+			await expect(voter.page.getByText('投票済み')).toBeVisible();
+		} finally {
+			await context.close();
+		}
+	});
+});

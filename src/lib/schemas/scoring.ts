@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { TEAM_NAME_MAX_LENGTH } from '$lib/team-messages';
 import { WARD_CODES } from './account';
 
 // Messages are functions, called when a value fails, so the one schema answers in the language
 // of whichever request is being checked.
 
-export const TEAM_NAME_MAX_LENGTH = 40;
+export { TEAM_NAME_MAX_LENGTH };
 
 /** The join-team form: an existing team's name joins it, a new name starts a team. */
 export const teamSchema = z.object({
