@@ -8,11 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedDatabase } from './db/embedded';
 import { seedPlaces } from './db/seed';
-import { ensurePlaces, useTestDatabase } from './testing';
+import { ensurePlaces, onEmbedded, useTestDatabase } from './testing';
 
 const root = process.env.MACHI_ROOT ?? process.cwd();
 const BUILD = resolve(root, 'build/index.js');
@@ -35,20 +33,7 @@ async function prepareDatabase(): Promise<Record<string, string>> {
 		return { DATABASE_URL: process.env.DATABASE_URL };
 	}
 	const dir = process.env.PGLITE_DIR!;
-	const embedded = await startEmbeddedDatabase(dir);
-	const sql = postgres({
-		path: embedded.socketPath,
-		user: 'postgres',
-		database: 'postgres',
-		max: 1,
-		prepare: false,
-		onnotice: () => {}
-	});
-	await sql.begin((tx) => seedPlaces(tx));
-	await sql.end();
-	const exited = new Promise((done) => embedded.child.once('exit', done));
-	embedded.child.kill('SIGTERM');
-	await exited;
+	await onEmbedded(dir, (sql) => sql.begin((tx) => seedPlaces(tx)));
 	return { PGLITE_DIR: dir };
 }
 

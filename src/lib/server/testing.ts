@@ -31,22 +31,34 @@ function schemaFingerprint(): string {
 	return hash.digest('hex').slice(0, 16);
 }
 
-async function buildTemplate(dir: string): Promise<void> {
-	const building = `${dir}.${process.pid}`;
-	rmSync(building, { recursive: true, force: true });
-	const embedded = await startEmbeddedDatabase(building);
+/**
+ * Opens the embedded database in `dir` in a process of its own, runs `work` on one connection,
+ * and closes it again, so that another process (a template copy, a built server) can open it.
+ */
+export async function onEmbedded(dir: string, work: (sql: postgres.Sql) => Promise<unknown>) {
+	const embedded = await startEmbeddedDatabase(dir);
 	const sql = postgres({
 		path: embedded.socketPath,
 		user: 'postgres',
 		database: 'postgres',
 		max: 1,
+		prepare: false,
 		onnotice: () => {}
 	});
-	await migrate(sql);
-	await sql.end();
-	const exited = new Promise((done) => embedded.child.once('exit', done));
-	embedded.child.kill('SIGTERM');
-	await exited;
+	try {
+		await work(sql);
+	} finally {
+		await sql.end();
+		const exited = new Promise((done) => embedded.child.once('exit', done));
+		embedded.child.kill('SIGTERM');
+		await exited;
+	}
+}
+
+async function buildTemplate(dir: string): Promise<void> {
+	const building = `${dir}.${process.pid}`;
+	rmSync(building, { recursive: true, force: true });
+	await onEmbedded(building, (sql) => migrate(sql));
 
 	// Another spec file may have finished the same template first; either copy is good.
 	if (existsSync(dir)) rmSync(building, { recursive: true, force: true });
